@@ -1,0 +1,79 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "punchplay-mpris",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "punchplay-mpris", targets: ["punchplay-mpris"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+    ],
+    targets: [
+        // MARK: D-Bus
+        .systemLibrary(
+            name: "CDBus",
+            pkgConfig: "dbus-1",
+            providers: [.apt(["libdbus-1-dev"])]
+        ),
+        .target(
+            name: "DBus",
+            dependencies: [
+                "CDBus"
+            ]
+        ),
+
+        // MARK: MPRIS
+        .target(
+            name: "MPRIS",
+            dependencies: [
+                "DBus"
+            ]
+        ),
+
+        // MARK: MediaIdentity
+        .target(name: "MediaIdentity"),
+
+        // MARK: PunchPlay
+        .target(
+            name: "PunchPlay",
+            dependencies: [
+                .product(name: "Logging", package: "swift-log")
+            ]
+        ),
+
+        // MARK: Scrobbling
+        .target(
+            name: "Scrobbling",
+            dependencies: [
+                "MPRIS",
+                "MediaIdentity",
+                "PunchPlay",
+            ]
+        ),
+
+        // MARK: Agent
+        .target(
+            name: "Agent",
+            dependencies: [
+                "MPRIS",
+                "MediaIdentity",
+                "PunchPlay",
+                "Scrobbling",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // MARK: Command line
+        .executableTarget(
+            name: "punchplay-mpris",
+            dependencies: [
+                "Agent",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

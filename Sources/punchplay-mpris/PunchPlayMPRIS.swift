@@ -1,0 +1,13 @@
+import Agent
+import ArgumentParser
+
+/// The `punchplay-mpris` command: the agent and the tools around it.
+@main
+struct PunchPlayMPRIS: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "punchplay-mpris",
+        abstract: "Reports what your media players play to PunchPlay.",
+        version: AgentVersion.current,
+        subcommands: []
+    )
+}
