@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: D-Bus
@@ -51,6 +53,17 @@ let package = Package(
                 "MPRIS",
                 "MediaIdentity",
                 "PunchPlay",
+            ]
+        ),
+        .testTarget(
+            name: "ScrobblingTests",
+            dependencies: [
+                "Scrobbling",
+                "MPRIS",
+                "MediaIdentity",
+                "PunchPlay",
+                .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
 

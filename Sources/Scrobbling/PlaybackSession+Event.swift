@@ -1,0 +1,69 @@
+import MediaIdentity
+import PunchPlay
+
+extension PlaybackSession {
+    /// How close to the end a stop must be to report the full duration.
+    static let endTolerance: Duration = .seconds(3)
+    /// The share of the duration that must really have been played for a stop to count as watched.
+    static let minimumPlayedShare = 0.1
+
+    /// Creates the next event of this session at `now`, stamping a strictly increasing `event_created_at`.
+    mutating func makeEvent(
+        _ action: PlaybackAction,
+        at now: Moment,
+        eventID: String,
+        context: ScrobblingContext,
+        policy: PlayerPolicy
+    ) -> PlaybackEvent {
+        let createdAt = max(now.wallClockMillis, (lastCreatedAt ?? .min) + 1)
+        lastCreatedAt = createdAt
+        var reportedPosition = position
+        if action == .stop, let duration, duration - position <= Self.endTolerance {
+            reportedPosition = duration
+        }
+        var payload = PlaybackPayload(
+            mediaType: identification.mediaType.rawValue,
+            title: identification.title,
+            playbackSessionID: id,
+            eventID: eventID,
+            eventCreatedAt: createdAt
+        )
+        payload.fill(from: identification)
+        payload.positionSeconds = Int(reportedPosition.seconds)
+        if let duration, duration > .zero {
+            payload.durationSeconds = Int(duration.seconds)
+            payload.progress = min(max(reportedPosition.seconds / duration.seconds, 0), 1)
+        }
+        payload.deviceID = context.deviceID
+        payload.clientVersion = context.clientVersion
+        payload.rawFilename = rawFilename
+        if action == .stop {
+            payload.watched = isWatched(progress: payload.progress, threshold: policy.watchedThreshold)
+            payload.watchedThreshold = policy.watchedThreshold
+        }
+        return PlaybackEvent(action: action, payload: payload)
+    }
+
+    /// Watched means far enough *and* really played: seeking to the end is not watching.
+    private func isWatched(progress: Double?, threshold: Double) -> Bool {
+        guard let progress, let duration else { return false }
+        return progress >= threshold && playedTime.seconds >= duration.seconds * Self.minimumPlayedShare
+    }
+}
+
+extension PlaybackPayload {
+    /// Copies the identification fields of §4; flags that are false are left out.
+    fileprivate mutating func fill(from identification: Identification) {
+        year = identification.year
+        tmdbID = identification.tmdbID
+        tvdbID = identification.tvdbID
+        imdbID = identification.imdbID
+        season = identification.season
+        episode = identification.episode
+        episodeEnd = identification.episodeEnd
+        multiEpisode = identification.multiEpisode ? true : nil
+        absoluteEpisode = identification.absoluteEpisode
+        anime = identification.anime ? true : nil
+        episodeTitle = identification.episodeTitle
+    }
+}

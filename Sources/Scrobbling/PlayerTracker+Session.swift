@@ -1,0 +1,79 @@
+import MediaIdentity
+
+extension PlayerTracker {
+    /// Opens a session for the item on screen, unless the policy, identification or another player's
+    /// session says it must not be reported.
+    mutating func openSession(at now: Moment, environment: TrackerEnvironment, into step: inout ScrobblerStep) {
+        guard let itemKey = metadata.itemKey else {
+            step.decisions.append(Decision(busName: busName, "ignored: the player names no item"))
+            return
+        }
+        guard itemKey != refusedItemKey else { return }
+        let identification: Identification
+        switch admission(environment: environment) {
+        case .refused(let reason):
+            refusedItemKey = itemKey
+            step.decisions.append(Decision(busName: busName, "ignored: \(reason)"))
+            return
+        case .elsewhere(let otherBusName):
+            step.decisions.append(Decision(busName: busName, "ignored: already reported through \(otherBusName)"))
+            return
+        case .admitted(let admitted):
+            identification = admitted
+        }
+        refusedItemKey = nil
+        session = PlaybackSession(
+            id: environment.makeID(),
+            itemKey: itemKey,
+            identification: identification,
+            rawFilename: policy.sendsFilename ? metadata.rawFilename(fullPath: policy.sendsFullPath) : nil,
+            duration: metadata.length,
+            reported: .playing,
+            position: currentPosition(at: now.uptime),
+            progressAnchor: now.uptime
+        )
+        step.decisions.append(Decision(busName: busName, "start: \(identification.reasons.joined(separator: "; "))"))
+        emit(.start, at: now, environment: environment, into: &step)
+    }
+
+    /// Sends the one `stop` of the open session and forgets it.
+    mutating func closeSession(
+        at now: Moment,
+        reason: String,
+        environment: TrackerEnvironment,
+        into step: inout ScrobblerStep
+    ) {
+        guard session != nil else { return }
+        advance(to: now.uptime)
+        step.decisions.append(Decision(busName: busName, "stop: \(reason)"))
+        emit(.stop, at: now, environment: environment, into: &step)
+        session = nil
+    }
+
+    private enum Admission {
+        case admitted(Identification)
+        case refused(String)
+        case elsewhere(String)
+    }
+
+    private func admission(environment: TrackerEnvironment) -> Admission {
+        if let reason = policy.ignoreReason(title: metadata.title, url: metadata.url) {
+            return .refused(reason)
+        }
+        if let length = metadata.length, length < policy.minimumDuration {
+            return .refused(
+                "duration \(Int(length.seconds)) s below \(Int(policy.minimumDuration.seconds)) s"
+            )
+        }
+        switch environment.identify(metadata.hints) {
+        case .notMedia(let reason):
+            return .refused("not a movie or episode: \(reason)")
+        case .media(var identification):
+            identification.mediaType = policy.mediaTypeOverride.apply(to: identification.mediaType)
+            if let other = environment.contentElsewhere[PlaybackSession.contentKey(identification)] {
+                return .elsewhere(other)
+            }
+            return .admitted(identification)
+        }
+    }
+}

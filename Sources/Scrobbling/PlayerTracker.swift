@@ -1,0 +1,181 @@
+import MPRIS
+
+/// The state of one player as the core sees it: what the player last said (raw, unsettled), the position
+/// model of its current item, and the open session if any. A value: every input is a mutating call that
+/// appends events and decisions to a step.
+struct PlayerTracker: Sendable {
+    /// A position read or `Seeked` further than this from the model's prediction is a seek.
+    static let seekTolerance: Duration = .seconds(2)
+
+    let info: PlayerInfo
+    let policy: PlayerPolicy
+    private(set) var status: PlaybackStatus?
+    private(set) var metadata: TrackMetadata
+    private(set) var position: PositionModel
+    /// The item the position model belongs to; survives a transiently empty `Metadata`.
+    private var positionKey: String?
+    /// Set once the player has shown that its `Position` stays at 0 while playing: reads are ignored.
+    private var positionStuckAtZero = false
+    private var lastReadWasZero = false
+    /// When the raw state last changed; non-nil while a change has not settled yet.
+    var unsettledSince: Duration?
+    /// A seek happened since the last settle.
+    var seekPending = false
+    private var lastAdvance: Duration
+    var session: PlaybackSession?
+    /// The item last refused (ignored or not media), so the refusal is logged once.
+    var refusedItemKey: String?
+    private(set) var isAsleep: Bool
+
+    init(info: PlayerInfo, properties: PlayerProperties, policy: PlayerPolicy, at now: Duration, asleep: Bool) {
+        self.info = info
+        self.policy = policy
+        status = properties.status
+        metadata = properties.metadata ?? TrackMetadata()
+        positionKey = metadata.itemKey
+        position = PositionModel(
+            position: properties.position ?? .zero,
+            at: now,
+            rate: properties.rate ?? 1,
+            isRunning: properties.status == .playing && !asleep
+        )
+        lastReadWasZero = properties.position == .zero
+        lastAdvance = now
+        isAsleep = asleep
+        unsettledSince = now
+    }
+
+    var busName: String { info.busName }
+
+    /// The position of the current raw item, clamped to its length.
+    func currentPosition(at now: Duration) -> Duration {
+        let predicted = position.position(at: now)
+        guard let length = metadata.length else { return predicted }
+        return min(predicted, length)
+    }
+
+    /// Whether the raw state shows the session's item.
+    var showsSessionItem: Bool {
+        session != nil && metadata.itemKey == session?.itemKey
+    }
+
+    /// Brings the session's position and played time up to `now`; call first on every input.
+    mutating func advance(to now: Duration) {
+        defer { lastAdvance = now }
+        guard !isAsleep, showsSessionItem, var current = session else { return }
+        if status == .playing, now > lastAdvance {
+            current.playedTime += (now - lastAdvance) * position.rate
+        }
+        current.position = currentPosition(at: now)
+        if let length = metadata.length { current.duration = length }
+        session = current
+    }
+
+    /// Applies a partial (or, on re-appearance, full) property change.
+    mutating func apply(_ change: PlayerProperties, at now: Duration, into step: inout ScrobblerStep) {
+        advance(to: now)
+        var itemChanged = false
+        if let newMetadata = change.metadata, newMetadata != metadata {
+            itemChanged = applyMetadata(newMetadata, change: change, at: now, into: &step)
+        }
+        if let newStatus = change.status, newStatus != status {
+            status = newStatus
+            position.setRunning(newStatus == .playing && !isAsleep, at: now)
+            markUnsettled(at: now)
+        }
+        if let rate = change.rate, rate != position.rate {
+            position.setRate(rate, at: now)
+        }
+        if let read = change.position {
+            if itemChanged {
+                position.reanchor(to: read, at: now)
+                lastReadWasZero = read == .zero
+            } else {
+                applyPositionRead(read, at: now, into: &step)
+            }
+        }
+    }
+
+    /// Returns whether the item changed (a new position model was started).
+    private mutating func applyMetadata(
+        _ newMetadata: TrackMetadata,
+        change: PlayerProperties,
+        at now: Duration,
+        into step: inout ScrobblerStep
+    ) -> Bool {
+        metadata = newMetadata
+        markUnsettled(at: now)
+        guard let key = newMetadata.itemKey, key != positionKey else { return false }
+        positionKey = key
+        position.reanchor(to: .zero, at: now)
+        lastReadWasZero = true
+        seekPending = false
+        if status == .stopped && change.status == nil {
+            status = .playing
+            position.setRunning(!isAsleep, at: now)
+            step.decisions.append(
+                Decision(busName: busName, "inferred Playing: a new item was loaded while the status says Stopped")
+            )
+        }
+        return true
+    }
+
+    /// A `Position` read: re-anchors, and reveals seeks of players that never send `Seeked`.
+    private mutating func applyPositionRead(_ read: Duration, at now: Duration, into step: inout ScrobblerStep) {
+        guard status != .stopped, !positionStuckAtZero else { return }
+        let predicted = currentPosition(at: now)
+        if read == .zero && lastReadWasZero && predicted > Self.seekTolerance {
+            positionStuckAtZero = true
+            step.decisions.append(
+                Decision(busName: busName, "position stuck at 0: using elapsed time instead of Position")
+            )
+            return
+        }
+        lastReadWasZero = read == .zero
+        noteJump(to: read, predicted: predicted, at: now, into: &step)
+        position.reanchor(to: read, at: now)
+    }
+
+    /// A `Seeked` signal: always re-anchors; a seek only when it moves further than the prediction allows
+    /// (VLC sends a second, confirming `Seeked` and a spurious one on resume).
+    mutating func seeked(to target: Duration, at now: Duration, into step: inout ScrobblerStep) {
+        advance(to: now)
+        noteJump(to: target, predicted: currentPosition(at: now), at: now, into: &step)
+        position.reanchor(to: target, at: now)
+        lastReadWasZero = target == .zero
+    }
+
+    private mutating func noteJump(
+        to target: Duration,
+        predicted: Duration,
+        at now: Duration,
+        into step: inout ScrobblerStep
+    ) {
+        let distance = target > predicted ? target - predicted : predicted - target
+        guard distance > Self.seekTolerance else { return }
+        seekPending = true
+        markUnsettled(at: now)
+        step.decisions.append(
+            Decision(busName: busName, "seek: expected \(Int(predicted.seconds)) s, now at \(Int(target.seconds)) s")
+        )
+    }
+
+    mutating func markUnsettled(at now: Duration) {
+        unsettledSince = now
+    }
+
+    /// The machine goes to sleep: the player's clock stops with it.
+    mutating func sleep(at now: Duration) {
+        advance(to: now)
+        position.setRunning(false, at: now)
+        isAsleep = true
+    }
+
+    /// The machine woke up: extrapolation resumes from where it stopped, and the state must settle again.
+    mutating func wake(at now: Duration) {
+        isAsleep = false
+        lastAdvance = now
+        position.setRunning(status == .playing, at: now)
+        markUnsettled(at: now)
+    }
+}

@@ -1,0 +1,209 @@
+import MPRIS
+import MediaIdentity
+
+/// The functional core: routes each observation to its player's tracker, runs what is due, and returns the
+/// resulting events, decisions and next deadline. A value with no clock, no I/O and no randomness of its
+/// own; the shell (`ScrobblingService`) owns time and delivery.
+public struct Scrobbler: Sendable {
+    /// What the core needs from the outside world, injected so tests control all of it.
+    public struct Configuration: Sendable {
+        public var context: ScrobblingContext
+        /// The policy of a player, from configuration or `PlayerPolicy.defaults(for:)`.
+        public var policy: @Sendable (PlayerInfo) -> PlayerPolicy
+        public var identify: @Sendable (MediaHints) -> IdentificationResult
+        /// A new unique id for `playback_session_id` and `event_id`.
+        public var makeID: @Sendable () -> String
+
+        public init(
+            context: ScrobblingContext,
+            policy: @escaping @Sendable (PlayerInfo) -> PlayerPolicy = PlayerPolicy.defaults(for:),
+            identify: @escaping @Sendable (MediaHints) -> IdentificationResult,
+            makeID: @escaping @Sendable () -> String
+        ) {
+            self.context = context
+            self.policy = policy
+            self.identify = identify
+            self.makeID = makeID
+        }
+    }
+
+    private let configuration: Configuration
+    private var trackers: [String: PlayerTracker] = [:]
+    /// Players whose policy says not to report them; their observations are dropped.
+    private var disabledPlayers: Set<String> = []
+    private var isAsleep = false
+    private(set) var isShutDown = false
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    /// The earliest deadline of any player, on the uptime axis.
+    public var nextDeadline: Duration? {
+        trackers.values.compactMap(\.nextDeadline).min()
+    }
+
+    /// Whether any player has an open session.
+    public var hasOpenSessions: Bool {
+        trackers.values.contains { $0.session != nil }
+    }
+
+    /// Feeds one input at `now`. Work that fell due before the input is done first, so a state that held
+    /// for its settle window is settled before the next change can cancel it.
+    public mutating func handle(_ input: ScrobblerInput, at now: Moment) -> ScrobblerStep {
+        var step = ScrobblerStep()
+        guard !isShutDown else {
+            step.decisions.append(Decision(busName: input.busName, "ignored: the agent is shutting down"))
+            return step
+        }
+        runDue(at: now, into: &step)
+        switch input {
+        case .observation(let observation): observe(observation, at: now, into: &step)
+        case .deadline: break
+        case .sleep: sleep(at: now, into: &step)
+        case .wake: wake(at: now, into: &step)
+        case .shutdown: shutDown(at: now, into: &step)
+        }
+        step.nextDeadline = nextDeadline
+        return step
+    }
+
+    private mutating func runDue(at now: Moment, into step: inout ScrobblerStep) {
+        for busName in trackers.keys.sorted() {
+            let environment = environment(excluding: busName)
+            let openBefore = trackers[busName]?.session?.itemKey
+            trackers[busName]?.tick(at: now, environment: environment, into: &step)
+            if openBefore != nil, trackers[busName]?.session?.itemKey != openBefore {
+                reconsiderOthers(than: busName, at: now.uptime)
+            }
+        }
+    }
+
+    private mutating func observe(_ observation: PlayerObservation, at now: Moment, into step: inout ScrobblerStep) {
+        let busName = observation.busName
+        if disabledPlayers.contains(busName) {
+            if case .vanished = observation { disabledPlayers.remove(busName) }
+            return
+        }
+        switch observation {
+        case .appeared(let info, let properties):
+            appear(info, properties, at: now, into: &step)
+        case .changed(_, let change):
+            guard trackers[busName] != nil else { return unknown(busName, into: &step) }
+            trackers[busName]?.apply(change, at: now.uptime, into: &step)
+        case .seeked(_, let position):
+            guard trackers[busName] != nil else { return unknown(busName, into: &step) }
+            trackers[busName]?.seeked(to: position, at: now.uptime, into: &step)
+        case .vanished:
+            guard var tracker = trackers.removeValue(forKey: busName) else { return }
+            let hadSession = tracker.session != nil
+            tracker.closeSession(
+                at: now,
+                reason: "player vanished",
+                environment: environment(excluding: busName),
+                into: &step
+            )
+            if hadSession { reconsiderOthers(than: busName, at: now.uptime) }
+        }
+    }
+
+    private mutating func appear(
+        _ info: PlayerInfo,
+        _ properties: PlayerProperties,
+        at now: Moment,
+        into step: inout ScrobblerStep
+    ) {
+        if trackers[info.busName] != nil {
+            trackers[info.busName]?.apply(properties, at: now.uptime, into: &step)
+            return
+        }
+        let policy = configuration.policy(info)
+        guard policy.isEnabled else {
+            disabledPlayers.insert(info.busName)
+            step.decisions.append(
+                Decision(
+                    busName: info.busName,
+                    "ignored: player \(info.name) is off (\(PlayerKind(info).rawValue)); enable it in players.d/\(info.name).toml"
+                )
+            )
+            return
+        }
+        trackers[info.busName] = PlayerTracker(
+            info: info,
+            properties: properties,
+            policy: policy,
+            at: now.uptime,
+            asleep: isAsleep
+        )
+    }
+
+    private func unknown(_ busName: String, into step: inout ScrobblerStep) {
+        step.decisions.append(Decision(busName: busName, "ignored: observation for a player that never appeared"))
+    }
+
+    private mutating func sleep(at now: Moment, into step: inout ScrobblerStep) {
+        isAsleep = true
+        for busName in trackers.keys.sorted() {
+            let environment = environment(excluding: busName)
+            trackers[busName]?.closeSession(
+                at: now,
+                reason: "machine going to sleep",
+                environment: environment,
+                into: &step
+            )
+            trackers[busName]?.sleep(at: now.uptime)
+        }
+    }
+
+    private mutating func wake(at now: Moment, into step: inout ScrobblerStep) {
+        guard isAsleep else { return }
+        isAsleep = false
+        step.decisions.append(Decision(busName: nil, "woke up: players settle again"))
+        for busName in trackers.keys.sorted() {
+            trackers[busName]?.wake(at: now.uptime)
+        }
+    }
+
+    private mutating func shutDown(at now: Moment, into step: inout ScrobblerStep) {
+        for busName in trackers.keys.sorted() {
+            let environment = environment(excluding: busName)
+            trackers[busName]?.closeSession(
+                at: now,
+                reason: "agent shutting down",
+                environment: environment,
+                into: &step
+            )
+        }
+        trackers = [:]
+        isShutDown = true
+    }
+
+    /// After a session closed, players that were refused as duplicates of it get to settle again.
+    private mutating func reconsiderOthers(than busName: String, at now: Duration) {
+        for other in trackers.keys where other != busName && trackers[other]?.session == nil {
+            if trackers[other]?.status == .playing {
+                trackers[other]?.markUnsettled(at: now)
+            }
+        }
+    }
+
+    private func environment(excluding busName: String) -> TrackerEnvironment {
+        var elsewhere: [String: String] = [:]
+        for (otherBusName, tracker) in trackers where otherBusName != busName {
+            if let session = tracker.session { elsewhere[session.contentKey] = otherBusName }
+        }
+        return TrackerEnvironment(
+            identify: configuration.identify,
+            makeID: configuration.makeID,
+            context: configuration.context,
+            contentElsewhere: elsewhere
+        )
+    }
+}
+
+extension ScrobblerInput {
+    fileprivate var busName: String? {
+        if case .observation(let observation) = self { return observation.busName }
+        return nil
+    }
+}

@@ -1,0 +1,15 @@
+import MPRIS
+
+/// Everything that can happen to the scrobbling core besides time passing.
+public enum ScrobblerInput: Sendable, Hashable {
+    /// Something happened to a player on the bus.
+    case observation(PlayerObservation)
+    /// A deadline the core asked for has been reached.
+    case deadline
+    /// The machine is about to sleep (logind `PrepareForSleep(true)`): open sessions stop now.
+    case sleep
+    /// The machine woke up (logind `PrepareForSleep(false)`): playback that goes on gets a new session.
+    case wake
+    /// The agent is shutting down: open sessions stop now and nothing else is reported.
+    case shutdown
+}

@@ -1,0 +1,99 @@
+import Foundation
+import MPRIS
+
+/// The imperative shell around `Scrobbler`: consumes the observation stream, stamps every input with the
+/// injected clock's time, sleeps until the core's next deadline, and hands each step's events and
+/// decisions to `sink` in order. `run()` returns after stopping open sessions, when the observations end,
+/// on `shutdown()`, or when its task is cancelled (how swift-service-lifecycle ends a service).
+public actor ScrobblingService<C: Clock> where C.Duration == Duration {
+    private var scrobbler: Scrobbler
+    private let clock: C
+    private let origin: C.Instant
+    private let wallClockMillis: @Sendable () -> Int64
+    private let sink: @Sendable (ScrobblerStep) async -> Void
+    private let inputs: AsyncStream<ScrobblerInput>
+    private let inputContinuation: AsyncStream<ScrobblerInput>.Continuation
+    private var timer: Task<Void, Never>?
+
+    /// - Parameters:
+    ///   - scrobbler: the core, usually fresh.
+    ///   - clock: monotonic time for the settle windows and progress interval (`ContinuousClock` in the agent).
+    ///   - wallClockMillis: milliseconds since 1970 for `event_created_at`.
+    ///   - sink: receives every step that has events or decisions, awaited before the next input.
+    public init(
+        scrobbler: Scrobbler,
+        clock: C,
+        wallClockMillis: @escaping @Sendable () -> Int64 = { Int64(Date().timeIntervalSince1970 * 1000) },
+        sink: @escaping @Sendable (ScrobblerStep) async -> Void
+    ) {
+        self.scrobbler = scrobbler
+        self.clock = clock
+        origin = clock.now
+        self.wallClockMillis = wallClockMillis
+        self.sink = sink
+        (inputs, inputContinuation) = AsyncStream<ScrobblerInput>.makeStream()
+    }
+
+    /// The machine is about to sleep (logind `PrepareForSleep(true)`).
+    public nonisolated func prepareForSleep() {
+        inputContinuation.yield(.sleep)
+    }
+
+    /// The machine woke up (logind `PrepareForSleep(false)`).
+    public nonisolated func wake() {
+        inputContinuation.yield(.wake)
+    }
+
+    /// Stops open sessions and ends `run()`.
+    public nonisolated func shutdown() {
+        inputContinuation.yield(.shutdown)
+    }
+
+    /// Runs until the observations end, `shutdown()` is called or the task is cancelled; each way ends with
+    /// the `stop` of every open session.
+    public func run(observations: some AsyncSequence<PlayerObservation, Never> & Sendable) async {
+        let continuation = inputContinuation
+        let pump = Task {
+            for await observation in observations {
+                continuation.yield(.observation(observation))
+            }
+            continuation.yield(.shutdown)
+        }
+        for await input in inputs {
+            await handle(input)
+            if scrobbler.isShutDown { break }
+        }
+        if !scrobbler.isShutDown {
+            await handle(.shutdown)
+        }
+        pump.cancel()
+        timer?.cancel()
+        inputContinuation.finish()
+    }
+
+    private func handle(_ input: ScrobblerInput) async {
+        let moment = Moment(uptime: origin.duration(to: clock.now), wallClockMillis: wallClockMillis())
+        let step = scrobbler.handle(input, at: moment)
+        schedule(step.nextDeadline)
+        if !step.events.isEmpty || !step.decisions.isEmpty {
+            await sink(step)
+        }
+    }
+
+    /// Replaces the pending timer by one for `deadline`; a timer that fires late or needlessly is harmless
+    /// because the core only does what is due at the time it is told.
+    private func schedule(_ deadline: Duration?) {
+        timer?.cancel()
+        timer = nil
+        guard let deadline else { return }
+        let instant = origin.advanced(by: deadline)
+        timer = Task { [clock, inputContinuation] in
+            do {
+                try await clock.sleep(until: instant, tolerance: nil)
+                inputContinuation.yield(.deadline)
+            } catch {
+                return
+            }
+        }
+    }
+}
