@@ -15,6 +15,15 @@ enum Fixtures {
         )
     }
 
+    /// Default policies, with `progress` every `progressSeconds` so long scenarios stay readable.
+    static func policy(progressSeconds: Int64) -> @Sendable (PlayerInfo) -> PlayerPolicy {
+        { info in
+            var policy = PlayerPolicy.defaults(for: info)
+            policy.progressInterval = .seconds(progressSeconds)
+            return policy
+        }
+    }
+
     static let mpv = player("mpv")
     static let vlc = player("vlc")
     static let celluloid = player("celluloid", busName: "org.mpris.MediaPlayer2.celluloid.instance-1")
