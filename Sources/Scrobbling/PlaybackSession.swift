@@ -19,6 +19,9 @@ struct PlaybackSession: Sendable, Hashable {
     var reported: ReportedStatus
     /// The position reached, kept current while the player shows this item and frozen once it does not.
     var position: Duration
+    /// The position before a seek that has not settled yet: if the session ends before it settles, the
+    /// jump is not trusted (VLC's transient `Stopped` → `Playing` at 0 of the old item on a track change).
+    var positionBeforeSeek: Duration?
     /// Time actually spent playing (seeks excluded), for the watched rule.
     var playedTime: Duration = .zero
     /// When the last `start`, `resume` or `progress` was sent; the next `progress` is due an interval later.

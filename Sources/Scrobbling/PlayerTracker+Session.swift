@@ -45,6 +45,7 @@ extension PlayerTracker {
     ) {
         guard session != nil else { return }
         advance(to: now.uptime)
+        distrustUnsettledSeek()
         step.decisions.append(Decision(busName: busName, "stop: \(reason)"))
         emit(.stop, at: now, environment: environment, into: &step)
         session = nil

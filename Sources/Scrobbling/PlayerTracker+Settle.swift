@@ -31,7 +31,10 @@ extension PlayerTracker {
         unsettledSince = nil
         let settledStatus = status ?? .stopped
         step.decisions.append(Decision(busName: busName, "settled: \(settledStatus.rawValue) \(metadata.logName)"))
-        defer { seekPending = false }
+        defer {
+            seekPending = false
+            session?.positionBeforeSeek = nil
+        }
         if let current = session {
             if settledStatus == .stopped {
                 closeSession(at: now, reason: "player stopped", environment: environment, into: &step)

@@ -16,7 +16,8 @@ struct PlayerTracker: Sendable {
     private var positionKey: String?
     /// Set once the player has shown that its `Position` stays at 0 while playing: reads are ignored.
     private var positionStuckAtZero = false
-    private var lastReadWasZero = false
+    /// Position reads of 0 in a row that contradicted the model; the second one means "stuck at 0".
+    private var contradictingZeroReads = 0
     /// When the raw state last changed; non-nil while a change has not settled yet.
     var unsettledSince: Duration?
     /// A seek happened since the last settle.
@@ -39,7 +40,6 @@ struct PlayerTracker: Sendable {
             rate: properties.rate ?? 1,
             isRunning: properties.status == .playing && !asleep
         )
-        lastReadWasZero = properties.position == .zero
         lastAdvance = now
         isAsleep = asleep
         unsettledSince = now
@@ -89,7 +89,6 @@ struct PlayerTracker: Sendable {
         if let read = change.position {
             if itemChanged {
                 position.reanchor(to: read, at: now)
-                lastReadWasZero = read == .zero
             } else {
                 applyPositionRead(read, at: now, into: &step)
             }
@@ -108,8 +107,7 @@ struct PlayerTracker: Sendable {
         guard let key = newMetadata.itemKey, key != positionKey else { return false }
         positionKey = key
         position.reanchor(to: .zero, at: now)
-        lastReadWasZero = true
-        seekPending = false
+        distrustUnsettledSeek()
         if status == .stopped && change.status == nil {
             status = .playing
             position.setRunning(!isAsleep, at: now)
@@ -124,14 +122,18 @@ struct PlayerTracker: Sendable {
     private mutating func applyPositionRead(_ read: Duration, at now: Duration, into step: inout ScrobblerStep) {
         guard status != .stopped, !positionStuckAtZero else { return }
         let predicted = currentPosition(at: now)
-        if read == .zero && lastReadWasZero && predicted > Self.seekTolerance {
-            positionStuckAtZero = true
-            step.decisions.append(
-                Decision(busName: busName, "position stuck at 0: using elapsed time instead of Position")
-            )
-            return
+        if read == .zero && predicted > Self.seekTolerance {
+            contradictingZeroReads += 1
+            if contradictingZeroReads >= 2 {
+                positionStuckAtZero = true
+                step.decisions.append(
+                    Decision(busName: busName, "position stuck at 0: using elapsed time instead of Position")
+                )
+                return
+            }
+        } else {
+            contradictingZeroReads = 0
         }
-        lastReadWasZero = read == .zero
         noteJump(to: read, predicted: predicted, at: now, into: &step)
         position.reanchor(to: read, at: now)
     }
@@ -142,7 +144,6 @@ struct PlayerTracker: Sendable {
         advance(to: now)
         noteJump(to: target, predicted: currentPosition(at: now), at: now, into: &step)
         position.reanchor(to: target, at: now)
-        lastReadWasZero = target == .zero
     }
 
     private mutating func noteJump(
@@ -153,11 +154,26 @@ struct PlayerTracker: Sendable {
     ) {
         let distance = target > predicted ? target - predicted : predicted - target
         guard distance > Self.seekTolerance else { return }
+        if !seekPending, showsSessionItem, var current = session {
+            current.positionBeforeSeek = current.position
+            session = current
+        }
         seekPending = true
         markUnsettled(at: now)
         step.decisions.append(
             Decision(busName: busName, "seek: expected \(Int(predicted.seconds)) s, now at \(Int(target.seconds)) s")
         )
+    }
+
+    /// Forgets a seek that did not settle before the session's item went away, putting the session back
+    /// where it was before the jump.
+    mutating func distrustUnsettledSeek() {
+        if seekPending, var current = session, let before = current.positionBeforeSeek {
+            current.position = before
+            current.positionBeforeSeek = nil
+            session = current
+        }
+        seekPending = false
     }
 
     mutating func markUnsettled(at now: Duration) {
