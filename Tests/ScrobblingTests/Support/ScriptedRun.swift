@@ -31,7 +31,7 @@ struct ScriptedRun {
     }
 
     static func moment(_ uptime: Duration) -> Moment {
-        Moment(uptime: uptime, wallClockMillis: wallClockOrigin + Int64(uptime / .milliseconds(1)))
+        Moment(uptime: uptime, wallClockMillis: wallClockOrigin + Int64((uptime / .milliseconds(1)).rounded()))
     }
 
     /// Delivers due deadlines up to `seconds`, then `input` at `seconds`.
