@@ -16,8 +16,9 @@ struct PlayerTracker: Sendable {
     private var positionKey: String?
     /// Set once the player has shown that its `Position` stays at 0 while playing: reads are ignored.
     private var positionStuckAtZero = false
-    /// Position reads of 0 in a row that contradicted the model; the second one means "stuck at 0".
-    private var contradictingZeroReads = 0
+    /// Whether the player ever told a position other than 0; one that never did and reads 0 against the
+    /// model's prediction has a `Position` stuck at 0 (Spotify), not a seek to the start.
+    private var hasToldNonZeroPosition = false
     /// When the raw state last changed; non-nil while a change has not settled yet.
     var unsettledSince: Duration?
     /// A seek happened since the last settle.
@@ -40,6 +41,7 @@ struct PlayerTracker: Sendable {
             rate: properties.rate ?? 1,
             isRunning: properties.status == .playing && !asleep
         )
+        hasToldNonZeroPosition = (properties.position ?? .zero) > .zero
         lastAdvance = now
         isAsleep = asleep
         unsettledSince = now
@@ -74,11 +76,14 @@ struct PlayerTracker: Sendable {
     /// Applies a partial (or, on re-appearance, full) property change.
     mutating func apply(_ change: PlayerProperties, at now: Duration, into step: inout ScrobblerStep) {
         advance(to: now)
-        var itemChanged = false
+        let wasRunning = position.isRunning
+        var newItem = false
+        var leavesStop = false
         if let newMetadata = change.metadata, newMetadata != metadata {
-            itemChanged = applyMetadata(newMetadata, change: change, at: now, into: &step)
+            newItem = applyMetadata(newMetadata, change: change, at: now, into: &step)
         }
         if let newStatus = change.status, newStatus != status {
+            leavesStop = status == .stopped
             status = newStatus
             position.setRunning(newStatus == .playing && !isAsleep, at: now)
             markUnsettled(at: now)
@@ -86,12 +91,16 @@ struct PlayerTracker: Sendable {
         if let rate = change.rate, rate != position.rate {
             position.setRate(rate, at: now)
         }
-        if let read = change.position {
-            if itemChanged {
-                position.reanchor(to: read, at: now)
-            } else {
-                applyPositionRead(read, at: now, into: &step)
-            }
+        if newItem {
+            if let read = change.position { position.reanchor(to: read, at: now) }
+        } else if leavesStop {
+            // Playing again after Stop starts over (at 0 unless told otherwise): a jump like a seek, so an
+            // unsettled Stop of the session's item keeps the position reached before it.
+            let restart = change.position ?? .zero
+            noteJump(to: restart, predicted: currentPosition(at: now), at: now, into: &step)
+            position.reanchor(to: restart, at: now)
+        } else if let read = change.position {
+            applyPositionRead(read, wasRunning: wasRunning, at: now, into: &step)
         }
     }
 
@@ -119,21 +128,22 @@ struct PlayerTracker: Sendable {
     }
 
     /// A `Position` read: re-anchors, and reveals seeks of players that never send `Seeked`.
-    private mutating func applyPositionRead(_ read: Duration, at now: Duration, into step: inout ScrobblerStep) {
+    private mutating func applyPositionRead(
+        _ read: Duration,
+        wasRunning: Bool,
+        at now: Duration,
+        into step: inout ScrobblerStep
+    ) {
         guard status != .stopped, !positionStuckAtZero else { return }
         let predicted = currentPosition(at: now)
-        if read == .zero && predicted > Self.seekTolerance {
-            contradictingZeroReads += 1
-            if contradictingZeroReads >= 2 {
-                positionStuckAtZero = true
-                step.decisions.append(
-                    Decision(busName: busName, "position stuck at 0: using elapsed time instead of Position")
-                )
-                return
-            }
-        } else {
-            contradictingZeroReads = 0
+        if read == .zero && wasRunning && predicted > Self.seekTolerance && !hasToldNonZeroPosition {
+            positionStuckAtZero = true
+            step.decisions.append(
+                Decision(busName: busName, "position stuck at 0: using elapsed time instead of Position")
+            )
+            return
         }
+        hasToldNonZeroPosition = hasToldNonZeroPosition || read > .zero
         noteJump(to: read, predicted: predicted, at: now, into: &step)
         position.reanchor(to: read, at: now)
     }
@@ -144,6 +154,7 @@ struct PlayerTracker: Sendable {
         advance(to: now)
         noteJump(to: target, predicted: currentPosition(at: now), at: now, into: &step)
         position.reanchor(to: target, at: now)
+        hasToldNonZeroPosition = hasToldNonZeroPosition || target > .zero
     }
 
     private mutating func noteJump(
