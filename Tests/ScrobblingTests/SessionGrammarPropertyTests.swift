@@ -1,0 +1,130 @@
+import MPRIS
+import PropertyBased
+import PunchPlay
+import Scrobbling
+import Testing
+
+/// For random, noisy observation sequences from two players (status flapping, partial and emptied metadata,
+/// seeks, position reads, rate changes, vanishing, re-appearing, sleep and wake), every session reads
+/// `start (pause resume | progress)* pause? stop`, with strictly increasing timestamps, nothing after its
+/// stop, and never two open sessions for one player.
+@Suite("session grammar properties")
+struct SessionGrammarPropertyTests {
+    /// One random input: which player, how long after the previous one, what happens, and a number for it.
+    struct RandomStep: Sendable, CustomStringConvertible {
+        var player: Int
+        var delay: Double
+        var action: Int
+        var value: Int
+
+        var description: String { "p\(player)+\(delay)s:a\(action)(\(value))" }
+    }
+
+    static let steps = zip(
+        Gen.int(in: 0...1),
+        Gen.int(in: 0...44),
+        Gen.int(in: 0...14),
+        Gen.int(in: 0...700)
+    )
+    .map { player, delay, action, value in
+        RandomStep(
+            player: player,
+            delay: delay < 35 ? Double(delay) / 10 : Double(delay - 34) * 20,
+            action: action,
+            value: value
+        )
+    }
+    .array(of: 1...80)
+
+    static let players = [Fixtures.mpv, Fixtures.vlc]
+
+    /// Each player has its own items, so an event's title tells which player it came from.
+    static func item(_ index: Int, player: Int) -> TrackMetadata {
+        let lengths: [Double] = [10, 7, 1]
+        return Fixtures.item("p\(player)-item\(index).mkv", minutes: lengths[index], trackID: "/\(index)")
+    }
+
+    static func input(for step: RandomStep) -> ScrobblerInput {
+        let info = players[step.player]
+        let position = Duration.seconds(step.value)
+        let change: PlayerProperties
+        switch step.action {
+        case 0: change = PlayerProperties(status: .playing, position: step.value.isMultiple(of: 2) ? position : nil)
+        case 1: change = PlayerProperties(status: .paused, position: position)
+        case 2: change = PlayerProperties(status: .stopped)
+        case 3, 4, 5:
+            change = PlayerProperties(metadata: item(step.action - 3, player: step.player), position: .zero)
+        case 6: change = PlayerProperties(metadata: step.value.isMultiple(of: 2) ? TrackMetadata() : TrackMetadata(trackID: "/noplaylist"))
+        case 7: return .observation(.seeked(busName: info.busName, position: position))
+        case 8: change = PlayerProperties(position: position)
+        case 9: return .observation(.vanished(busName: info.busName))
+        case 10:
+            let statuses: [PlaybackStatus] = [.playing, .paused, .stopped]
+            let properties = PlayerProperties(
+                status: statuses[step.value % 3],
+                metadata: item(step.value % 3, player: step.player),
+                position: position,
+                rate: 1
+            )
+            return .observation(.appeared(info, properties))
+        case 11: return .sleep
+        case 12: return .wake
+        case 13: change = PlayerProperties(rate: [1, 1.5, 2, 0.5][step.value % 4])
+        default: change = PlayerProperties(status: nil, position: position)
+        }
+        return .observation(.changed(busName: info.busName, change))
+    }
+
+    @Test("every session is start (pause resume | progress)* pause? stop, one open session per player")
+    func sessionGrammar() async {
+        var runsWithSessions = 0
+        await propertyCheck(count: 400, input: Self.steps) { steps in
+            var run = ScriptedRun(policy: Fixtures.policy(progressSeconds: 15))
+            var time = 0.0
+            for step in steps {
+                time += step.delay
+                run.send(Self.input(for: step), at: time)
+            }
+            run.send(.shutdown, at: time + 100)
+            Self.checkGrammar(run.events)
+            if run.events.contains(where: { $0.action == .stop }) { runsWithSessions += 1 }
+        }
+        #expect(runsWithSessions >= 100, "the generator must produce sessions often enough to test anything")
+    }
+
+    private enum SessionState {
+        case playing
+        case paused
+        case stopped
+    }
+
+    static func checkGrammar(_ events: [PlaybackEvent]) {
+        var sessions: [String: SessionState] = [:]
+        var lastCreatedAt: [String: Int64] = [:]
+        var openSessionOfPlayer: [String: String] = [:]
+        for event in events {
+            let payload = event.payload
+            let id = payload.playbackSessionID
+            let player = String(payload.title?.prefix(2) ?? "")
+            if let last = lastCreatedAt[id] {
+                #expect(payload.eventCreatedAt > last, "timestamps must increase within a session")
+            }
+            lastCreatedAt[id] = payload.eventCreatedAt
+            switch (sessions[id], event.action) {
+            case (nil, .start):
+                #expect(openSessionOfPlayer[player] == nil, "two open sessions for player \(player)")
+                openSessionOfPlayer[player] = id
+                sessions[id] = .playing
+            case (.playing, .progress): break
+            case (.playing, .pause): sessions[id] = .paused
+            case (.paused, .resume): sessions[id] = .playing
+            case (.playing, .stop), (.paused, .stop):
+                sessions[id] = .stopped
+                openSessionOfPlayer[player] = nil
+            default:
+                Issue.record("\(event.action) not allowed in session state \(String(describing: sessions[id]))")
+            }
+        }
+        #expect(sessions.values.allSatisfy { $0 == .stopped }, "every session ends with stop")
+    }
+}
