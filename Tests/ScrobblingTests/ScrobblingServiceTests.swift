@@ -1,0 +1,174 @@
+import Clocks
+import MPRIS
+import Scrobbling
+import Testing
+
+/// The shell on a `TestClock`: it sleeps until the core's deadlines, stamps inputs with the clock's time,
+/// and stops open sessions however `run()` ends. The suite's time limit stands in for a timeout on `run()`.
+@Suite("scrobbling service on a test clock", .timeLimit(.minutes(1)))
+struct ScrobblingServiceTests {
+    let alpha = Fixtures.item("alpha.mkv", title: "Alpha")
+
+    /// A service wired to a fresh test clock, fed by `feed`, recording into `recorder`.
+    struct Harness {
+        let clock = TestClock()
+        let recorder = StepRecorder()
+        let service: ScrobblingService<TestClock<Duration>>
+        let feed: AsyncStream<PlayerObservation>.Continuation
+        let run: Task<Void, Never>
+
+        init() {
+            let (observations, feed) = AsyncStream<PlayerObservation>.makeStream()
+            let ids = IDCounter()
+            let scrobbler = Scrobbler(
+                configuration: Scrobbler.Configuration(
+                    context: Fixtures.context,
+                    identify: Fixtures.identify,
+                    makeID: { ids.makeID() }
+                )
+            )
+            let clock = clock
+            let origin = clock.now
+            let recorder = recorder
+            service = ScrobblingService(
+                scrobbler: scrobbler,
+                clock: clock,
+                wallClockMillis: {
+                    ScriptedRun.wallClockOrigin + Int64((origin.duration(to: clock.now) / .milliseconds(1)).rounded())
+                },
+                sink: { await recorder.record($0) }
+            )
+            self.feed = feed
+            let service = service
+            run = Task { await service.run(observations: observations) }
+        }
+
+        /// Waits until the service has handled everything so far and armed its timer: a signal, not a sleep.
+        /// Tests advance the clock exactly to each deadline and wait here before going further, because a
+        /// `TestClock` does not wait for a woken sleeper to finish its work.
+        func timerArmed(sourceLocation: SourceLocation = #_sourceLocation) async {
+            for _ in 0..<1000 {
+                if (try? await clock.checkSuspension()) == nil { return }
+            }
+            Issue.record("the service never armed a timer", sourceLocation: sourceLocation)
+        }
+
+        func advance(seconds: Double) async {
+            await clock.advance(by: .milliseconds(Int64(seconds * 1000)))
+        }
+    }
+
+    @Test("start after the settle window, progress every 15 s, stop on shutdown()")
+    func settleProgressShutdown() async {
+        let harness = Harness()
+        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.timerArmed()
+        await harness.advance(seconds: 15)
+        await harness.timerArmed()
+        harness.service.shutdown()
+        await harness.run.value
+        let events = await harness.recorder.events
+        #expect(
+            Transcript.lines(events) == [
+                "1.5 start S1 movie \"Alpha\" file=alpha.mkv pos=1 dur=600 prog=0.003",
+                "16.5 progress S1 pos=16 dur=600 prog=0.028",
+                "16.501 stop S1 pos=16 dur=600 prog=0.028 watched=false threshold=0.9",
+            ]
+        )
+    }
+
+    @Test("cancelling run() (graceful shutdown of a service) stops the open session")
+    func cancellationStopsSessions() async {
+        let harness = Harness()
+        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.timerArmed()
+        await harness.advance(seconds: 8.5)
+        harness.run.cancel()
+        await harness.run.value
+        let events = await harness.recorder.events
+        #expect(
+            Transcript.lines(events) == [
+                "1.5 start S1 movie \"Alpha\" file=alpha.mkv pos=1 dur=600 prog=0.003",
+                "10.0 stop S1 pos=10 dur=600 prog=0.017 watched=false threshold=0.9",
+            ]
+        )
+    }
+
+    @Test("the end of the observation stream stops the open session and ends run()")
+    func observationsEnding() async {
+        let harness = Harness()
+        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.timerArmed()
+        await harness.advance(seconds: 2.5)
+        harness.feed.finish()
+        await harness.run.value
+        let events = await harness.recorder.events
+        #expect(
+            Transcript.lines(events) == [
+                "1.5 start S1 movie \"Alpha\" file=alpha.mkv pos=1 dur=600 prog=0.003",
+                "4.0 stop S1 pos=4 dur=600 prog=0.007 watched=false threshold=0.9",
+            ]
+        )
+    }
+
+    @Test("sleep stops the session and disarms the timer; wake starts a new session after settling")
+    func sleepAndWake() async throws {
+        let harness = Harness()
+        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.timerArmed()
+        await harness.advance(seconds: 3.5)
+        harness.service.prepareForSleep()
+        try await waitUntilDisarmed(harness.clock)
+        await harness.advance(seconds: 3600)
+        harness.service.wake()
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.timerArmed()
+        harness.service.shutdown()
+        await harness.run.value
+        let events = await harness.recorder.events
+        #expect(
+            Transcript.lines(events) == [
+                "1.5 start S1 movie \"Alpha\" file=alpha.mkv pos=1 dur=600 prog=0.003",
+                "5.0 stop S1 pos=5 dur=600 prog=0.008 watched=false threshold=0.9",
+                "3606.5 start S2 movie \"Alpha\" file=alpha.mkv pos=6 dur=600 prog=0.011",
+                "3606.501 stop S2 pos=6 dur=600 prog=0.011 watched=false threshold=0.9",
+            ]
+        )
+    }
+
+    @Test("decisions reach the sink with the events")
+    func decisionsReachTheSink() async {
+        let harness = Harness()
+        harness.feed.yield(.appeared(Fixtures.player("firefox"), PlayerProperties(status: .playing, metadata: alpha)))
+        harness.feed.finish()
+        await harness.run.value
+        #expect(await harness.recorder.events.isEmpty)
+        #expect(
+            await harness.recorder.decisions.map(\.message) == [
+                "ignored: player firefox is off (a browser); enable it in players.d/firefox.toml"
+            ]
+        )
+    }
+
+    /// Waits until no timer is armed any more, which the service does once it has handled the sleep.
+    private func waitUntilDisarmed(_ clock: TestClock<Duration>) async throws {
+        for _ in 0..<1000 {
+            do {
+                try await clock.checkSuspension()
+                return
+            } catch {
+                continue
+            }
+        }
+        Issue.record("the service kept a timer armed while asleep")
+    }
+}
