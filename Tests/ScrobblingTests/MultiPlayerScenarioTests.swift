@@ -44,10 +44,11 @@ struct MultiPlayerScenarioTests {
                 "10.0 stop S1 pos=10 dur=600 prog=0.017 watched=false threshold=0.9",
             ]
         )
-        #expect(run.decisions.map(\.description).contains(
-            "org.mpris.MediaPlayer2.playerctld: ignored: player playerctld is off (a mirror of another player); "
-                + "enable it in players.d/playerctld.toml"
-        ))
+        #expect(
+            run.decisions.map(\.description).contains(
+                "org.mpris.MediaPlayer2.playerctld: ignored: player playerctld is off (a mirror of another player); "
+                    + "enable it in players.d/playerctld.toml"
+            ))
     }
 
     @Test("a browser and its integration mirror, both enabled, showing the same video: reported once")
@@ -66,9 +67,10 @@ struct MultiPlayerScenarioTests {
                 "10.0 stop S1 pos=10 dur=600 prog=0.017 watched=false threshold=0.9",
             ]
         )
-        #expect(run.decisions.contains {
-            $0.busName == mirror.busName && $0.message == "ignored: already reported through \(firefox.busName)"
-        })
+        #expect(
+            run.decisions.contains {
+                $0.busName == mirror.busName && $0.message == "ignored: already reported through \(firefox.busName)"
+            })
     }
 
     @Test("when the reporting player goes away, the mirror that still plays takes over with a new session")

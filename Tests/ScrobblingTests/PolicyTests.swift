@@ -12,11 +12,13 @@ struct PolicyTests {
     @Test(
         "defaults by player name",
         arguments: [
-            ("mpv", nil, false, true), ("vlc", nil, false, true), ("io.github.celluloid_player.Celluloid", nil, false, true),
+            ("mpv", nil, false, true), ("vlc", nil, false, true),
+            ("io.github.celluloid_player.Celluloid", nil, false, true),
             ("totem", nil, false, true), ("haruna", nil, false, true), ("smplayer", nil, false, true),
             ("kodi", nil, false, true), ("firefox", nil, false, false), ("chromium", "chromium", false, false),
             ("spotify", nil, false, false), ("rhythmbox", nil, false, false), ("playerctld", nil, false, false),
-            ("mpv", nil, true, false), ("strange-player", nil, false, false), ("unnamed", "org.gnome.Totem", false, true),
+            ("mpv", nil, true, false), ("strange-player", nil, false, false),
+            ("unnamed", "org.gnome.Totem", false, true),
         ] as [(String, String?, Bool, Bool)]
     )
     func defaults(name: String, desktopEntry: String?, isMirror: Bool, enabled: Bool) {
@@ -53,10 +55,14 @@ struct PolicyTests {
     @Test(
         "ignore patterns on title and URL",
         arguments: [
-            (TrackMetadata(title: "Alpha (Official Trailer)", url: "file:///m/a.mkv", length: .seconds(600)),
-             "ignored: title matches ignore pattern \"(?i)trailer\""),
-            (TrackMetadata(title: "Alpha", url: "file:///m/Extras/a.mkv", length: .seconds(600)),
-             "ignored: URL matches ignore pattern \"/Extras/\""),
+            (
+                TrackMetadata(title: "Alpha (Official Trailer)", url: "file:///m/a.mkv", length: .seconds(600)),
+                "ignored: title matches ignore pattern \"(?i)trailer\""
+            ),
+            (
+                TrackMetadata(title: "Alpha", url: "file:///m/Extras/a.mkv", length: .seconds(600)),
+                "ignored: URL matches ignore pattern \"/Extras/\""
+            ),
         ]
     )
     func ignorePatterns(metadata: TrackMetadata, reason: String) throws {
@@ -97,9 +103,10 @@ struct PolicyTests {
         run.change(firefox, PlayerProperties(status: .paused), at: 5)
         run.send(.shutdown, at: 30)
         #expect(run.events.isEmpty)
-        #expect(run.decisions.map(\.message) == [
-            "ignored: player firefox is off (a browser); enable it in players.d/firefox.toml"
-        ])
+        #expect(
+            run.decisions.map(\.message) == [
+                "ignored: player firefox is off (a browser); enable it in players.d/firefox.toml"
+            ])
     }
 
     @Test("identification fields, media type override and the full path when opted in")

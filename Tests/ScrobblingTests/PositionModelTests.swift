@@ -58,9 +58,10 @@ struct PositionModelTests {
                 "80.0 stop S1 pos=60 dur=600 prog=0.100 watched=false threshold=0.9",
             ]
         )
-        #expect(run.decisions.contains {
-            $0.message == "position stuck at 0: using elapsed time instead of Position"
-        })
+        #expect(
+            run.decisions.contains {
+                $0.message == "position stuck at 0: using elapsed time instead of Position"
+            })
     }
 
     @Test("a position read that disagrees with elapsed time by more than 2 s is a seek; small drift is not")

@@ -54,7 +54,9 @@ struct SessionGrammarPropertyTests {
         case 2: change = PlayerProperties(status: .stopped)
         case 3, 4, 5:
             change = PlayerProperties(metadata: item(step.action - 3, player: step.player), position: .zero)
-        case 6: change = PlayerProperties(metadata: step.value.isMultiple(of: 2) ? TrackMetadata() : TrackMetadata(trackID: "/noplaylist"))
+        case 6:
+            change = PlayerProperties(
+                metadata: step.value.isMultiple(of: 2) ? TrackMetadata() : TrackMetadata(trackID: "/noplaylist"))
         case 7: return .observation(.seeked(busName: info.busName, position: position))
         case 8: change = PlayerProperties(position: position)
         case 9: return .observation(.vanished(busName: info.busName))

@@ -8,8 +8,9 @@ import Testing
 struct VLCScenarioTests {
     let vlc = Fixtures.vlc
     /// An untagged file: VLC sends the URL and no title.
-    let gamma = TrackMetadata(trackID: "/org/videolan/vlc/playlist/3", url: "file:///media/videos/gamma.mkv",
-                              length: .seconds(900))
+    let gamma = TrackMetadata(
+        trackID: "/org/videolan/vlc/playlist/3", url: "file:///media/videos/gamma.mkv",
+        length: .seconds(900))
 
     @Test("a seek sends two Seeked (target, then actual 250 ms later): one progress, the second only re-anchors")
     func doubleSeeked() {
@@ -49,8 +50,9 @@ struct VLCScenarioTests {
     func transientStoppedBetweenTracks() {
         var run = ScriptedRun(policy: Fixtures.policy(progressSeconds: 100))
         run.appear(vlc, PlayerProperties(status: .playing, metadata: gamma, position: .zero, rate: 1), at: 0)
-        let delta = TrackMetadata(trackID: "/org/videolan/vlc/playlist/4", url: "file:///media/videos/delta.mkv",
-                                  length: .seconds(1800))
+        let delta = TrackMetadata(
+            trackID: "/org/videolan/vlc/playlist/4", url: "file:///media/videos/delta.mkv",
+            length: .seconds(1800))
         run.change(vlc, PlayerProperties(status: .stopped, position: .zero), at: 120.0)
         run.change(vlc, PlayerProperties(status: .playing, metadata: delta, position: .zero), at: 120.15)
         run.seek(vlc, to: 0.24, at: 120.39)
@@ -87,8 +89,9 @@ struct VLCScenarioTests {
     @Test("Previous sends Metadata twice, the first still the old track: one stop and one start")
     func previousSendsMetadataTwice() {
         var run = ScriptedRun(policy: Fixtures.policy(progressSeconds: 100))
-        let delta = TrackMetadata(trackID: "/org/videolan/vlc/playlist/4", url: "file:///media/videos/delta.mkv",
-                                  length: .seconds(1800))
+        let delta = TrackMetadata(
+            trackID: "/org/videolan/vlc/playlist/4", url: "file:///media/videos/delta.mkv",
+            length: .seconds(1800))
         run.appear(vlc, PlayerProperties(status: .playing, metadata: delta, position: .zero, rate: 1), at: 0)
         run.change(vlc, PlayerProperties(status: .stopped, position: .zero), at: 50)
         run.change(vlc, PlayerProperties(status: .playing, metadata: delta, position: .zero), at: 50.1)
