@@ -5,8 +5,4 @@ extension Duration {
         return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
     }
 
-    /// A duration from fractional seconds (players send lengths and positions as numbers).
-    static func fromSeconds(_ seconds: Double) -> Duration {
-        .nanoseconds(Int64((seconds * 1e9).rounded()))
-    }
 }
