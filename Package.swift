@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: D-Bus
@@ -35,6 +36,13 @@ let package = Package(
 
         // MARK: MediaIdentity
         .target(name: "MediaIdentity"),
+        .testTarget(
+            name: "MediaIdentityTests",
+            dependencies: [
+                "MediaIdentity",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
 
         // MARK: PunchPlay
         .target(
@@ -71,6 +79,16 @@ let package = Package(
             name: "punchplay-mpris",
             dependencies: [
                 "Agent",
+                "MediaIdentity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "punchplay-bench",
+            dependencies: [
+                "MediaIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
