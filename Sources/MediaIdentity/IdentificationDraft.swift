@@ -39,7 +39,7 @@ struct IdentificationDraft: Sendable {
             multiEpisode: isMultiEpisode,
             absoluteEpisode: isEpisode && name.numbering == .bareNumber && name.anime && name.season == nil
                 ? name.episode : nil,
-            anime: name.anime,
+            anime: isEpisode && name.anime,
             episodeTitle: isEpisode ? name.episodeTitle : nil,
             tmdbID: name.ids.tmdb,
             tvdbID: name.ids.tvdb,

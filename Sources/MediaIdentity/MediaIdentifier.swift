@@ -37,22 +37,27 @@ public enum MediaIdentifier {
             if let folder = context.extrasFolder {
                 return .notMedia(reason: "file in an extras folder (\(folder))")
             }
+            var rejection: Rejection?
             if !location.isRemote || file.kind == .video {
                 switch fromFile(file, context: context) {
-                case .failure(let reason): return .notMedia(reason: reason.text)
+                case .failure(let reason) where reason.isFinal: return .notMedia(reason: reason.text)
+                case .failure(let reason): rejection = reason
                 case .success(let fileDraft): draft = fileDraft
                 }
             }
             draft?.rawFilename = location.fileName
             if !titleIsLocation, let playerTitle, !isFileName(playerTitle, file) {
                 draft = weigh(playerTitle: playerTitle, against: draft)
+                draft?.rawFilename = location.fileName
             }
+            if draft == nil, let rejection { return .notMedia(reason: rejection.text) }
         } else if let playerTitle {
             let file = FileName(playerTitle)
             if file.kind == .audio { return .notMedia(reason: "audio file name: music, not a movie or episode") }
             let name = ReleaseNameParser.parse(file.stem)
             draft = IdentificationDraft(name: name, reasons: ["player title \"\(playerTitle)\""])
-            if file.kind == .video || name.tagCount > 0 { draft?.rawFilename = playerTitle }
+            let isFileLike = (file.kind == .video || name.tagCount > 0) && !playerTitle.utf8.contains(UInt8(ascii: "/"))
+            if isFileLike { draft?.rawFilename = playerTitle }
         } else {
             return .notMedia(reason: "the player gave neither a title nor a URL")
         }
@@ -69,15 +74,18 @@ public enum MediaIdentifier {
         return .media(identification)
     }
 
-    /// A reason an item is not reportable.
+    /// A reason an item is not reportable from its file; a final one (an extra) also overrules the player title.
     struct Rejection: Error {
         var text: String
+        var isFinal = false
     }
 
     /// The guess from a file name and its folders.
     private static func fromFile(_ file: FileName, context: FolderContext) -> Result<IdentificationDraft, Rejection> {
         var name = ReleaseNameParser.parse(file.stem)
-        if let extra = name.extraKind { return .failure(Rejection(text: "\(extra), not the feature itself")) }
+        if let extra = name.extraKind {
+            return .failure(Rejection(text: "\(extra), not the feature itself", isFinal: true))
+        }
         var reasons: [String] = []
         let show = context.show
         let folderSeason = context.season ?? (show?.numbering == .seasonOnly ? show?.season : nil)
@@ -96,6 +104,7 @@ public enum MediaIdentifier {
                 name.year = show.year
                 reasons.append("year from show folder")
             }
+            name.title = TitleComparison.betterSpelling(name.title, show?.title)
         } else if let folderSeason, let showTitle = show?.title, name.leadingNumber != nil || name.title == nil {
             name.season = folderSeason
             name.episode = name.leadingNumber
@@ -118,6 +127,7 @@ public enum MediaIdentifier {
                 name.year = show.year
                 reasons.append("year from folder")
             }
+            name.title = TitleComparison.betterSpelling(name.title, show?.title)
         }
         name.ids.merge(context.ids)
         if !context.ids.isEmpty { reasons.append("ids from folder") }
@@ -179,6 +189,7 @@ public enum MediaIdentifier {
             draft.name.year = year
             draft.reasons.append("year from player title")
         }
+        draft.name.title = TitleComparison.betterSpelling(draft.name.title, parsed.title)
         return draft
     }
 

@@ -15,6 +15,7 @@ enum ReleaseNameParser {
         let prefix = prefixEnd(tokens, facts: facts)
         let start = prefix.start
         result.anime = prefix.hasGroup || facts.contains { $0.isChecksum }
+        guard start < tokens.count else { return result }
 
         let tagIndex = firstTag(tokens, facts: facts, from: start)
         var found: FoundNumbering?
@@ -45,7 +46,9 @@ enum ReleaseNameParser {
             result.airDate = found.airDate
             result.numbering = found.numbering
             result.numberingPattern = found.pattern
-            result.episodeTitle = TitleBuilder.episodeTitle(tokens, facts: facts, from: found.index + found.span)
+            if found.episode != nil || found.airDate != nil {
+                result.episodeTitle = TitleBuilder.episodeTitle(tokens, facts: facts, from: found.index + found.span)
+            }
         }
         var title = TitleBuilder(tokens: tokens, facts: facts, range: start..<titleEnd)
         result.country =
@@ -60,7 +63,8 @@ enum ReleaseNameParser {
         }
         result.part = partNumber(tokens, facts: facts, from: titleEnd)
         result.tagCount = facts.reduce(0) { $0 + ($1.isStrongTag || $1.isWeakTag ? 1 : 0) }
-        result.extraKind = extraKind(tokens, start: start, tagIndex: tagIndex)
+        result.extraKind = extraKind(
+            tokens, start: start, from: found == nil ? min(tagIndex, max(titleEnd, start + 1)) : tagIndex)
         return result
     }
 
@@ -81,16 +85,18 @@ enum ReleaseNameParser {
         while start < tokens.count, tokens[start].bracket == UInt8(ascii: "[") {
             let group = tokens[start].bracketGroup
             var end = start
-            var informative = false
+            var isSiteTag = false
             while end < tokens.count, tokens[end].bracketGroup == group {
-                if !facts[end].isStrongTag && !facts[end].isYear && !facts[end].isID { informative = true }
+                let lower = tokens[end].lower
+                if ReleaseVocabulary.siteTags.contains(lower) || ReleaseVocabulary.topLevelDomains.contains(lower) {
+                    isSiteTag = true
+                }
                 end += 1
             }
-            guard end < tokens.count else { break }
-            hasGroup = hasGroup || informative
+            hasGroup = hasGroup || !isSiteTag
             start = end
         }
-        return (start >= tokens.count ? 0 : start, hasGroup)
+        return (start, hasGroup)
     }
 
     /// The first release tag, part marker (`CD1`) or checksum at or after `start`.
@@ -137,7 +143,8 @@ enum ReleaseNameParser {
         }
         guard hasGroup else { return nil }
         let bracket = firstBracket(tokens, facts: facts, after: start, yearIndex: nil) ?? tokens.count
-        let end = min(bracket, tagIndex)
+        var end = min(bracket, tagIndex)
+        while end - 1 > start, facts[end - 1].isWeakTag { end -= 1 }
         if end - 1 > start, let number = facts[end - 1].number, !facts[end - 1].isYear {
             return FoundNumbering(
                 index: end - 1, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] Title 07\"")
@@ -206,16 +213,16 @@ enum ReleaseNameParser {
     ]
     private static let extraSuffixes = ["-sample", "-trailer", "-featurette", "-extra", "-behindthescenes", "-deleted"]
 
-    /// A sample, trailer or similar extra: the word after the title, last, or in brackets (`Trailer Park Boys`
-    /// and `The Sample (2019)` stay titles).
-    private static func extraKind(_ tokens: [NameToken], start: Int, tagIndex: Int) -> String? {
+    /// A sample, trailer or similar extra: the word after the tags (or after a movie's title), last, or in
+    /// brackets (`Trailer Park Boys` and `The Sample (2019)` stay titles).
+    private static func extraKind(_ tokens: [NameToken], start: Int, from extrasStart: Int) -> String? {
         for index in start..<tokens.count {
             let lower = tokens[index].lower
             for suffix in extraSuffixes where lower.hasSuffix(suffix) {
                 return String(suffix.dropFirst())
             }
             guard index > start, extraWords.contains(lower) else { continue }
-            if index >= tagIndex || index == tokens.count - 1 || tokens[index].isBracketed {
+            if index >= extrasStart || index == tokens.count - 1 || tokens[index].isBracketed {
                 return lower
             }
         }

@@ -42,6 +42,9 @@ enum ReleaseVocabulary {
         "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona",
     ]
 
+    /// Leading bracket tags of torrent sites, which are not fansub groups (`[TGx]`, `[YTS.MX]`).
+    static let siteTags: Set<String> = ["tgx", "yts", "yify", "rarbg", "eztv", "ettv", "www", "ytsmx", "1337x"]
+
     /// Upper-case country codes that qualify a show title (`The.Office.US.S01E01`).
     static let countries: Set<String> = ["us", "uk", "au", "nz", "ca", "ie", "gb", "dk", "se", "no", "de", "fr"]
 
@@ -72,11 +75,17 @@ enum ReleaseVocabulary {
         return false
     }
 
-    /// Whether a token reads as a release tag: a weak word written in upper case (or a tag-only spelling).
+    /// Whether a token reads as a release tag: a weak word written mostly in upper case (`FRENCH`, `MULTi`,
+    /// `iNTERNAL`) or a tag-only spelling.
     static func isWeakTag(_ token: NameToken) -> Bool {
         guard weak.contains(token.lower) else { return false }
-        return token.text.utf8.allSatisfy { !($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) }
-            || tagOnly.contains(token.lower)
+        var upper = 0
+        var lower = 0
+        for byte in token.text.utf8 {
+            if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper += 1 }
+            if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lower += 1 }
+        }
+        return upper > lower || tagOnly.contains(token.lower)
     }
 
     /// Weak words whose spelling is only ever a tag, in any case.

@@ -7,6 +7,15 @@ enum TitleComparison {
         return !left.isEmpty && left == folded(second)
     }
 
+    /// Of two spellings of the same title, the better written one: a spelling with capitals beats an all
+    /// lower-case one (`the.expanse.s03e04` inside `The.Expanse.S03`).
+    static func betterSpelling(_ current: String?, _ candidate: String?) -> String? {
+        guard let current, let candidate, same(current, candidate) else { return current }
+        let currentHasCapitals = current.contains { $0.isUppercase }
+        let candidateHasCapitals = candidate.contains { $0.isUppercase }
+        return !currentHasCapitals && candidateHasCapitals ? candidate : current
+    }
+
     static func folded(_ text: String) -> [Character] {
         text.lowercased().filter { $0.isLetter || $0.isNumber }
     }
