@@ -37,6 +37,13 @@ let package = Package(
 
         // MARK: MediaIdentity
         .target(name: "MediaIdentity"),
+        .testTarget(
+            name: "MediaIdentityTests",
+            dependencies: [
+                "MediaIdentity",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
 
         // MARK: PunchPlay
         .target(
@@ -84,6 +91,16 @@ let package = Package(
             name: "punchplay-mpris",
             dependencies: [
                 "Agent",
+                "MediaIdentity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "punchplay-bench",
+            dependencies: [
+                "MediaIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -17,7 +17,7 @@ public struct Scrobbler: Sendable {
         public init(
             context: ScrobblingContext,
             policy: @escaping @Sendable (PlayerInfo) -> PlayerPolicy = PlayerPolicy.defaults(for:),
-            identify: @escaping @Sendable (MediaHints) -> IdentificationResult,
+            identify: @escaping @Sendable (MediaHints) -> IdentificationResult = MediaIdentifier.identify,
             makeID: @escaping @Sendable () -> String
         ) {
             self.context = context

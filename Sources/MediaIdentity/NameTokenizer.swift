@@ -1,0 +1,90 @@
+/// Splits a release name into words on dots, underscores, spaces and brackets, remembering free-standing dashes
+/// and bracket groups; hyphens inside words (`Spider-Man`, `x264-GROUP`, `S01E01-E03`) stay in the word.
+enum NameTokenizer {
+    /// Longest name considered (a Linux file name is at most 255 bytes); longer input is cut at the end.
+    static let maximumNameBytes = 512
+    /// Most tokens considered; names beyond this are noise.
+    static let maximumTokens = 96
+
+    static func tokenize(_ name: String) -> [NameToken] {
+        let bytes = Array(name.utf8.prefix(maximumNameBytes))
+        var tokens: [NameToken] = []
+        var tokenStart: Int?
+        var depth = 0
+        var outerBracket: UInt8 = 0
+        var group = -1
+        var pendingDash = false
+
+        func flush(_ end: Int) {
+            guard let start = tokenStart else { return }
+            tokenStart = nil
+            guard tokens.count < maximumTokens else { return }
+            let slice = bytes[start..<end]
+            let text = String(decoding: slice, as: UTF8.self)
+            let keepsDot =
+                end + 1 < bytes.count && bytes[end] == UInt8(ascii: ".") && bytes[end + 1] == UInt8(ascii: " ")
+            tokens.append(
+                NameToken(
+                    text: text, lower: asciiLowercased(slice), bracket: outerBracket,
+                    bracketGroup: depth > 0 ? group : -1, afterDash: pendingDash, keepsDot: keepsDot))
+            pendingDash = false
+        }
+
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "\t"), UInt8(ascii: "|"),
+                UInt8(ascii: "~"):
+                flush(index)
+            case UInt8(ascii: "+") where tokenStart == nil || !isBoundary(bytes, index + 1):
+                flush(index)
+            case UInt8(ascii: "["), UInt8(ascii: "("), UInt8(ascii: "{"):
+                flush(index)
+                if depth == 0 {
+                    outerBracket = byte
+                    group += 1
+                }
+                depth += 1
+            case UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"):
+                flush(index)
+                if depth > 0 {
+                    depth -= 1
+                    if depth == 0 { outerBracket = 0 }
+                }
+            case UInt8(ascii: "-"):
+                if tokenStart == nil || isBoundary(bytes, index + 1) {
+                    flush(index)
+                    pendingDash = true
+                }
+            default:
+                // A plus glued to the end of a word (`HDR10+`, `DD+`) belongs to it, like any other byte.
+                if byte < 0x20 || byte == 0x7F {
+                    flush(index)
+                } else if tokenStart == nil {
+                    tokenStart = index
+                }
+            }
+            index += 1
+        }
+        flush(bytes.count)
+        return tokens
+    }
+
+    private static func isBoundary(_ bytes: [UInt8], _ index: Int) -> Bool {
+        guard index < bytes.count else { return true }
+        switch bytes[index] {
+        case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "("),
+            UInt8(ascii: "{"), UInt8(ascii: "]"), UInt8(ascii: ")"), UInt8(ascii: "}"), UInt8(ascii: "-"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    static func asciiLowercased(_ bytes: ArraySlice<UInt8>) -> String {
+        String(
+            decoding: bytes.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 },
+            as: UTF8.self)
+    }
+}
