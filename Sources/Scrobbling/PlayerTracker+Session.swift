@@ -27,12 +27,15 @@ extension PlayerTracker {
             itemKey: itemKey,
             identification: identification,
             rawFilename: policy.sendsFilename ? metadata.rawFilename(fullPath: policy.sendsFullPath) : nil,
-            duration: metadata.length,
+            duration: metadata.knownLength,
             reported: .playing,
             position: currentPosition(at: now.uptime),
             progressAnchor: now.uptime
         )
-        step.decisions.append(Decision(busName: busName, "start: \(identification.reasons.joined(separator: "; "))"))
+        let summary = "\(identification.mediaType.rawValue) \(identification.title.logExcerpt)"
+        let reasons = identification.reasons.joined(separator: "; ").logExcerpt
+        let length = metadata.knownLength.map { "\(Int($0.seconds)) s" } ?? "unknown length, minimum not checked"
+        step.decisions.append(Decision(busName: busName, "start: \(summary) (\(length)): \(reasons)"))
         emit(.start, at: now, environment: environment, into: &step)
     }
 
@@ -61,7 +64,7 @@ extension PlayerTracker {
         if let reason = policy.ignoreReason(title: metadata.title, url: metadata.url) {
             return .refused(reason)
         }
-        if let length = metadata.length, length < policy.minimumDuration {
+        if let length = metadata.knownLength, length < policy.minimumDuration {
             return .refused(
                 "duration \(Int(length.seconds)) s below \(Int(policy.minimumDuration.seconds)) s"
             )

@@ -52,7 +52,7 @@ struct PlayerTracker: Sendable {
     /// The position of the current raw item, clamped to its length.
     func currentPosition(at now: Duration) -> Duration {
         let predicted = position.position(at: now)
-        guard let length = metadata.length else { return predicted }
+        guard let length = metadata.knownLength else { return predicted }
         return min(predicted, length)
     }
 
@@ -69,7 +69,7 @@ struct PlayerTracker: Sendable {
             current.playedTime += (now - lastAdvance) * position.rate
         }
         current.position = currentPosition(at: now)
-        if let length = metadata.length { current.duration = length }
+        if let length = metadata.knownLength { current.duration = length }
         session = current
     }
 

@@ -12,13 +12,19 @@ extension TrackMetadata {
         return nil
     }
 
+    /// `mpris:length` when it is a usable duration; some players send 0 for "unknown".
+    var knownLength: Duration? {
+        guard let length, length > .zero else { return nil }
+        return length
+    }
+
     var hints: MediaHints {
-        MediaHints(title: title, url: url, duration: length)
+        MediaHints(title: title, url: url, duration: knownLength)
     }
 
     /// A short description for the debug log.
     var logName: String {
-        "\"\(title ?? url ?? "untitled")\""
+        (title ?? url ?? "untitled").logExcerpt
     }
 
     /// The `raw_filename` to send: the file name of a local file, or its full path when the user opted in;
