@@ -4,4 +4,10 @@ extension Duration {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) * 1e-18
     }
+
+    /// Whole seconds for the wire and the log, bounded so that an absurd value from a player cannot trap
+    /// the conversion.
+    var wholeSeconds: Int {
+        Int(min(max(seconds, 0), Double(Int32.max)))
+    }
 }

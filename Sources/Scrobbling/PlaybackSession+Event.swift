@@ -29,9 +29,9 @@ extension PlaybackSession {
             eventCreatedAt: createdAt
         )
         payload.fill(from: identification)
-        payload.positionSeconds = Self.wireSeconds(reportedPosition)
+        payload.positionSeconds = reportedPosition.wholeSeconds
         if let duration, duration > .zero {
-            payload.durationSeconds = Self.wireSeconds(duration)
+            payload.durationSeconds = duration.wholeSeconds
             payload.progress = min(max(reportedPosition.seconds / duration.seconds, 0), 1)
         }
         payload.deviceID = context.deviceID
@@ -42,11 +42,6 @@ extension PlaybackSession {
             payload.watchedThreshold = policy.watchedThreshold
         }
         return PlaybackEvent(action: action, payload: payload)
-    }
-
-    /// Whole seconds for the wire, bounded so that an absurd value from a player cannot trap the conversion.
-    private static func wireSeconds(_ duration: Duration) -> Int {
-        Int(min(max(duration.seconds, 0), Double(Int32.max)))
     }
 
     /// Watched means far enough *and* really played: seeking to the end is not watching.

@@ -34,7 +34,7 @@ extension PlayerTracker {
         )
         let summary = "\(identification.mediaType.rawValue) \(identification.title.logExcerpt)"
         let reasons = identification.reasons.joined(separator: "; ").logExcerpt
-        let length = metadata.knownLength.map { "\(Int($0.seconds)) s" } ?? "unknown length, minimum not checked"
+        let length = metadata.knownLength.map { "\($0.wholeSeconds) s" } ?? "unknown length, minimum not checked"
         step.decisions.append(Decision(busName: busName, "start: \(summary) (\(length)): \(reasons)"))
         emit(.start, at: now, environment: environment, into: &step)
     }
@@ -66,7 +66,7 @@ extension PlayerTracker {
         }
         if let length = metadata.knownLength, length < policy.minimumDuration {
             return .refused(
-                "duration \(Int(length.seconds)) s below \(Int(policy.minimumDuration.seconds)) s"
+                "duration \(length.wholeSeconds) s below \(policy.minimumDuration.wholeSeconds) s"
             )
         }
         switch environment.identify(metadata.hints) {

@@ -11,14 +11,14 @@ struct PlayerTracker: Sendable {
     let policy: PlayerPolicy
     private(set) var status: PlaybackStatus?
     private(set) var metadata: TrackMetadata
-    private(set) var position: PositionModel
+    var position: PositionModel
     /// The item the position model belongs to; survives a transiently empty `Metadata`.
     private var positionKey: String?
     /// Set once the player has shown that its `Position` stays at 0 while playing: reads are ignored.
-    private var positionStuckAtZero = false
+    var positionStuckAtZero = false
     /// Whether the player ever told a position other than 0; one that never did and reads 0 against the
     /// model's prediction has a `Position` stuck at 0 (Spotify), not a seek to the start.
-    private var hasToldNonZeroPosition = false
+    var hasToldNonZeroPosition = false
     /// When the raw state last changed; non-nil while a change has not settled yet.
     var unsettledSince: Duration?
     /// A seek happened since the last settle.
@@ -125,66 +125,6 @@ struct PlayerTracker: Sendable {
             )
         }
         return true
-    }
-
-    /// A `Position` read: re-anchors, and reveals seeks of players that never send `Seeked`.
-    private mutating func applyPositionRead(
-        _ read: Duration,
-        wasRunning: Bool,
-        at now: Duration,
-        into step: inout ScrobblerStep
-    ) {
-        guard status != .stopped, !positionStuckAtZero else { return }
-        let predicted = currentPosition(at: now)
-        if read == .zero && wasRunning && predicted > Self.seekTolerance && !hasToldNonZeroPosition {
-            positionStuckAtZero = true
-            step.decisions.append(
-                Decision(busName: busName, "position stuck at 0: using elapsed time instead of Position")
-            )
-            return
-        }
-        hasToldNonZeroPosition = hasToldNonZeroPosition || read > .zero
-        noteJump(to: read, predicted: predicted, at: now, into: &step)
-        position.reanchor(to: read, at: now)
-    }
-
-    /// A `Seeked` signal: always re-anchors; a seek only when it moves further than the prediction allows
-    /// (VLC sends a second, confirming `Seeked` and a spurious one on resume).
-    mutating func seeked(to target: Duration, at now: Duration, into step: inout ScrobblerStep) {
-        advance(to: now)
-        noteJump(to: target, predicted: currentPosition(at: now), at: now, into: &step)
-        position.reanchor(to: target, at: now)
-        hasToldNonZeroPosition = hasToldNonZeroPosition || target > .zero
-    }
-
-    private mutating func noteJump(
-        to target: Duration,
-        predicted: Duration,
-        at now: Duration,
-        into step: inout ScrobblerStep
-    ) {
-        let distance = target > predicted ? target - predicted : predicted - target
-        guard distance > Self.seekTolerance else { return }
-        if !seekPending, showsSessionItem, var current = session {
-            current.positionBeforeSeek = current.position
-            session = current
-        }
-        seekPending = true
-        markUnsettled(at: now)
-        step.decisions.append(
-            Decision(busName: busName, "seek: expected \(Int(predicted.seconds)) s, now at \(Int(target.seconds)) s")
-        )
-    }
-
-    /// Forgets a seek that did not settle before the session's item went away, putting the session back
-    /// where it was before the jump.
-    mutating func distrustUnsettledSeek() {
-        if seekPending, var current = session, let before = current.positionBeforeSeek {
-            current.position = before
-            current.positionBeforeSeek = nil
-            session = current
-        }
-        seekPending = false
     }
 
     mutating func markUnsettled(at now: Duration) {
