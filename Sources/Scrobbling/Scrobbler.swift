@@ -28,11 +28,11 @@ public struct Scrobbler: Sendable {
     }
 
     private let configuration: Configuration
-    private var trackers: [String: PlayerTracker] = [:]
+    var trackers: [String: PlayerTracker] = [:]
     /// Players whose policy says not to report them; their observations are dropped.
     private var disabledPlayers: Set<String> = []
-    private var isAsleep = false
-    private(set) var isShutDown = false
+    var isAsleep = false
+    var isShutDown = false
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -141,43 +141,6 @@ public struct Scrobbler: Sendable {
         step.decisions.append(Decision(busName: busName, "ignored: observation for a player that never appeared"))
     }
 
-    private mutating func sleep(at now: Moment, into step: inout ScrobblerStep) {
-        isAsleep = true
-        for busName in trackers.keys.sorted() {
-            let environment = environment(excluding: busName)
-            trackers[busName]?.closeSession(
-                at: now,
-                reason: "machine going to sleep",
-                environment: environment,
-                into: &step
-            )
-            trackers[busName]?.sleep(at: now.uptime)
-        }
-    }
-
-    private mutating func wake(at now: Moment, into step: inout ScrobblerStep) {
-        guard isAsleep else { return }
-        isAsleep = false
-        step.decisions.append(Decision(busName: nil, "woke up: players settle again"))
-        for busName in trackers.keys.sorted() {
-            trackers[busName]?.wake(at: now.uptime)
-        }
-    }
-
-    private mutating func shutDown(at now: Moment, into step: inout ScrobblerStep) {
-        for busName in trackers.keys.sorted() {
-            let environment = environment(excluding: busName)
-            trackers[busName]?.closeSession(
-                at: now,
-                reason: "agent shutting down",
-                environment: environment,
-                into: &step
-            )
-        }
-        trackers = [:]
-        isShutDown = true
-    }
-
     /// After a session closed, players that were refused as duplicates of it get to settle again.
     private mutating func reconsiderOthers(than busName: String, at now: Duration) {
         for other in trackers.keys where other != busName && trackers[other]?.session == nil {
@@ -187,7 +150,7 @@ public struct Scrobbler: Sendable {
         }
     }
 
-    private func environment(excluding busName: String) -> TrackerEnvironment {
+    func environment(excluding busName: String) -> TrackerEnvironment {
         var elsewhere: [String: String] = [:]
         for (otherBusName, tracker) in trackers where otherBusName != busName {
             if let session = tracker.session { elsewhere[session.contentKey] = otherBusName }

@@ -1,0 +1,39 @@
+/// Machine-wide inputs: sleep, wake and shutdown affect every player at once.
+extension Scrobbler {
+    mutating func sleep(at now: Moment, into step: inout ScrobblerStep) {
+        isAsleep = true
+        for busName in trackers.keys.sorted() {
+            let environment = environment(excluding: busName)
+            trackers[busName]?.closeSession(
+                at: now,
+                reason: "machine going to sleep",
+                environment: environment,
+                into: &step
+            )
+            trackers[busName]?.sleep(at: now.uptime)
+        }
+    }
+
+    mutating func wake(at now: Moment, into step: inout ScrobblerStep) {
+        guard isAsleep else { return }
+        isAsleep = false
+        step.decisions.append(Decision(busName: nil, "woke up: players settle again"))
+        for busName in trackers.keys.sorted() {
+            trackers[busName]?.wake(at: now.uptime)
+        }
+    }
+
+    mutating func shutDown(at now: Moment, into step: inout ScrobblerStep) {
+        for busName in trackers.keys.sorted() {
+            let environment = environment(excluding: busName)
+            trackers[busName]?.closeSession(
+                at: now,
+                reason: "agent shutting down",
+                environment: environment,
+                into: &step
+            )
+        }
+        trackers = [:]
+        isShutDown = true
+    }
+}
