@@ -94,6 +94,34 @@ struct SessionGrammarPropertyTests {
         #expect(runsWithSessions >= 100, "the generator must produce sessions often enough to test anything")
     }
 
+    @Test("status flapping that returns to where it began within the settle window produces no event")
+    func flappingIsSilent() async {
+        let flips = Gen.int(in: 1...100).array(of: 1...12)
+        await propertyCheck(count: 200, input: flips, Gen.bool) { gapsInMilliseconds, startsPaused in
+            var run = ScriptedRun(policy: Fixtures.policy(progressSeconds: 1000))
+            let mpv = Fixtures.mpv
+            let initial: PlaybackStatus = startsPaused ? .paused : .playing
+            let other: PlaybackStatus = startsPaused ? .playing : .paused
+            run.appear(mpv, PlayerProperties(status: .playing, metadata: Fixtures.item("a.mkv"), rate: 1), at: 0)
+            run.change(mpv, PlayerProperties(status: initial), at: 10)
+            run.wait(until: 20)
+            let before = run.events.count
+            var time = 30.0
+            var status = initial
+            // At most 12 gaps of up to 100 ms: the whole burst stays inside the 1.5 s window.
+            for gap in gapsInMilliseconds {
+                time += Double(gap) / 1000
+                status = status == initial ? other : initial
+                run.change(mpv, PlayerProperties(status: status), at: time)
+            }
+            if status != initial {
+                run.change(mpv, PlayerProperties(status: initial), at: time + 0.001)
+            }
+            run.wait(until: 100)
+            #expect(run.events.count == before)
+        }
+    }
+
     private enum SessionState {
         case playing
         case paused
@@ -112,6 +140,10 @@ struct SessionGrammarPropertyTests {
                 #expect(payload.eventCreatedAt > last, "timestamps must increase within a session")
             }
             lastCreatedAt[id] = payload.eventCreatedAt
+            if let progress = payload.progress { #expect((0...1).contains(progress)) }
+            if let position = payload.positionSeconds, let duration = payload.durationSeconds {
+                #expect(position <= duration, "position beyond the duration")
+            }
             switch (sessions[id], event.action) {
             case (nil, .start):
                 #expect(openSessionOfPlayer[player] == nil, "two open sessions for player \(player)")
