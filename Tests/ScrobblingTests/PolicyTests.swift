@@ -168,4 +168,33 @@ struct PolicyTests {
             Transcript.lines(run.events).last == "3000.0 stop S1 pos=3000 watched=false threshold=0.9"
         )
     }
+
+    @Test("the settle window is per player")
+    func perPlayerSettleWindow() {
+        var run = ScriptedRun(policy: { info in
+            PlayerPolicy(settleWindow: .seconds(info.name == "vlc" ? 4 : 1), progressInterval: .seconds(100))
+        })
+        let alpha = Fixtures.item("alpha.mkv", title: "Alpha")
+        let beta = Fixtures.item("beta.mkv", title: "Beta")
+        run.appear(Fixtures.vlc, PlayerProperties(status: .playing, metadata: alpha, position: .zero, rate: 1), at: 0)
+        run.appear(mpv, PlayerProperties(status: .playing, metadata: beta, position: .zero, rate: 1), at: 0)
+        run.send(.shutdown, at: 10)
+        #expect(
+            Transcript.lines(run.events) == [
+                "1.0 start S1 movie \"Beta\" file=beta.mkv pos=1 dur=600 prog=0.002",
+                "4.0 start S2 movie \"Alpha\" file=alpha.mkv pos=4 dur=600 prog=0.007",
+                "10.0 stop S1 pos=10 dur=600 prog=0.017 watched=false threshold=0.9",
+                "10.0 stop S2 pos=10 dur=600 prog=0.017 watched=false threshold=0.9",
+            ]
+        )
+    }
+
+    @Test("an observation for a player that never appeared is dropped with a decision")
+    func unknownPlayer() {
+        var run = ScriptedRun()
+        run.change(mpv, PlayerProperties(status: .playing), at: 1)
+        run.wait(until: 10)
+        #expect(run.events.isEmpty)
+        #expect(run.decisions.map(\.message) == ["ignored: observation for a player that never appeared"])
+    }
 }
