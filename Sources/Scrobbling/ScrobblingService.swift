@@ -17,7 +17,8 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
 
     /// - Parameters:
     ///   - scrobbler: the core, usually fresh.
-    ///   - clock: monotonic time for the settle windows and progress interval (`ContinuousClock` in the agent).
+    ///   - clock: monotonic time for the settle windows, progress interval and position extrapolation. The
+    ///     agent should pass a `SuspendingClock`: it stands still while the machine sleeps, as players do.
     ///   - wallClockMillis: milliseconds since 1970 for `event_created_at`.
     ///   - sink: receives every step that has events or decisions, awaited before the next input.
     public init(
@@ -50,7 +51,10 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
     }
 
     /// Runs until the observations end, `shutdown()` is called or the task is cancelled; each way ends with
-    /// the `stop` of every open session.
+    /// the `stop` of every open session. Call it once per service.
+    ///
+    /// The observation pump is an unstructured task cancelled on the way out, so that a sequence that does
+    /// not react to cancellation cannot keep `run()` from returning.
     public func run(observations: some AsyncSequence<PlayerObservation, Never> & Sendable) async {
         let continuation = inputContinuation
         let pump = Task {
