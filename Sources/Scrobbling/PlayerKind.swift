@@ -8,23 +8,24 @@ public enum PlayerKind: String, Sendable, Hashable {
     case mirror = "a mirror of another player"
     case unknown = "not a known video player"
 
-    /// Classifies by the configuration name and the desktop entry, comparing the last dotted component
-    /// case-insensitively so that `io.github.celluloid_player.Celluloid` is `celluloid`.
+    /// Classifies by the configuration name and the desktop entry, comparing each dotted component
+    /// case-insensitively so that `io.github.celluloid_player.Celluloid` is `celluloid` and
+    /// `kdeconnect.mpris_000001` is `kdeconnect`.
     public init(_ info: PlayerInfo) {
         if info.isMirror {
             self = .mirror
             return
         }
-        let names = [info.name, info.desktopEntry].compactMap { $0 }.map(Self.shortName)
+        let components = [info.name, info.desktopEntry].compactMap { $0 }.flatMap(Self.components)
         self = .unknown
-        for (kind, known) in Self.knownNames where names.contains(where: known.contains) {
+        for (kind, known) in Self.knownNames where components.contains(where: known.contains) {
             self = kind
             return
         }
     }
 
-    private static func shortName(_ name: String) -> String {
-        String(name.lowercased().split(separator: ".").last ?? "")
+    private static func components(_ name: String) -> [String] {
+        name.lowercased().split(separator: ".").map(String.init)
     }
 
     private static let knownNames: [(PlayerKind, Set<String>)] = [

@@ -18,7 +18,7 @@ struct PolicyTests {
             ("kodi", nil, false, true), ("firefox", nil, false, false), ("chromium", "chromium", false, false),
             ("spotify", nil, false, false), ("rhythmbox", nil, false, false), ("playerctld", nil, false, false),
             ("mpv", nil, true, false), ("strange-player", nil, false, false),
-            ("unnamed", "org.gnome.Totem", false, true),
+            ("unnamed", "org.gnome.Totem", false, true), ("kdeconnect.mpris_000001", nil, false, false),
         ] as [(String, String?, Bool, Bool)]
     )
     func defaults(name: String, desktopEntry: String?, isMirror: Bool, enabled: Bool) {
