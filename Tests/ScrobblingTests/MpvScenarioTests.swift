@@ -44,6 +44,12 @@ struct MpvScenarioTests {
                 "120.0 stop S1 pos=60 dur=600 prog=0.100 watched=false threshold=0.9",
             ]
         )
+        #expect(
+            run.decisions.map(\.message) == [
+                "settled: Playing \"Alpha\"", "start: movie \"Alpha\" (600 s): \"fixture\"",
+                "settled: Paused \"Alpha\"", "settled: Playing \"Alpha\"", "stop: agent shutting down",
+            ]
+        )
     }
 
     @Test("play/pause flapping produces nothing until it settles, and delays the due progress")
