@@ -6,6 +6,8 @@ extension PlaybackSession {
     static let endTolerance: Duration = .seconds(3)
     /// The share of the duration that must really have been played for a stop to count as watched.
     static let minimumPlayedShare = 0.1
+    /// The longest `title` the service accepts (§4).
+    static let maximumTitleLength = 500
 
     /// Creates the next event of this session at `now`, stamping a strictly increasing `event_created_at`.
     mutating func makeEvent(
@@ -23,7 +25,7 @@ extension PlaybackSession {
         }
         var payload = PlaybackPayload(
             mediaType: identification.mediaType.rawValue,
-            title: identification.title,
+            title: String(identification.title.prefix(Self.maximumTitleLength)),
             playbackSessionID: id,
             eventID: eventID,
             eventCreatedAt: createdAt

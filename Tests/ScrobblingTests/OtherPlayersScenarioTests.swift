@@ -58,6 +58,7 @@ struct OtherPlayersScenarioTests {
         run.send(.shutdown, at: 30)
         let lines = Transcript.lines(run.events)
         #expect(lines.count == 4)
+        #expect(run.events.allSatisfy { $0.payload.title?.count == 500 })
         #expect(lines.last == "30.0 stop S1 pos=2147483647 watched=false threshold=0.9")
         #expect(run.decisions.allSatisfy { $0.message.count < 400 })
     }
