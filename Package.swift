@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: D-Bus
@@ -62,6 +63,15 @@ let package = Package(
                 "MediaIdentity",
                 "PunchPlay",
                 "Scrobbling",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
