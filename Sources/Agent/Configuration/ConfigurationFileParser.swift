@@ -35,7 +35,12 @@ struct ConfigurationFileParser {
         self.reader = reader
     }
 
-    var issues: [ConfigurationIssue] { reader.issues }
+    /// The problems found so far, in line order.
+    var issues: [ConfigurationIssue] {
+        reader.issues.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
+    }
 
     /// Reads the main file over the built-in defaults.
     mutating func parseMainFile(hostName: String) -> MainFile {
