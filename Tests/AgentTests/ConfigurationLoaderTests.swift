@@ -188,7 +188,8 @@ struct ConfigurationLoaderTests {
         let directory = try ConfigurationTestDirectory()
         try FileManager.default.createDirectory(atPath: directory.mainFile, withIntermediateDirectories: true)
         try directory.write("x", to: "players.d/big.toml")
-        try Data(repeating: 0x61, count: (1 << 20) + 1).write(to: URL(fileURLWithPath: directory.path + "/players.d/big.toml"))
+        try Data(repeating: 0x61, count: (1 << 20) + 1).write(
+            to: URL(fileURLWithPath: directory.path + "/players.d/big.toml"))
         try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: directory.path + "/players.d/binary.toml"))
         try directory.write("enabled = true\0\n", to: "players.d/nul.toml")
 

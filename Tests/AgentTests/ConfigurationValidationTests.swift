@@ -162,9 +162,12 @@ struct ConfigurationValidationTests {
         #expect(expected.count > "a valid regular expression ()".count)
     }
 
-    @Test("loopback hosts may use plain http", arguments: [
-        "http://localhost:8080", "http://127.0.0.1", "http://127.1.2.3:9", "http://[::1]:8080", "https://example.org/base",
-    ])
+    @Test(
+        "loopback hosts may use plain http",
+        arguments: [
+            "http://localhost:8080", "http://127.0.0.1", "http://127.1.2.3:9", "http://[::1]:8080",
+            "https://example.org/base",
+        ])
     func loopbackHTTP(_ url: String) throws {
         let directory = try ConfigurationTestDirectory()
         try directory.write("[punchplay]\napi_base_url = \"\(url)\"")

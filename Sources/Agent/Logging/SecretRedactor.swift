@@ -51,7 +51,8 @@ public enum SecretRedactor {
         result.replace(/(?i)(bearer|basic)\s+[A-Za-z0-9\-._~+\/=]+/) { match in
             "\(match.output.1) \(mask)"
         }
-        result.replace(/(?i)("[A-Za-z_\-]*(?:token|secret|password|device_code)[A-Za-z_\-]*"\s*:\s*)"(?:[^"\\]|\\.)*"/) {
+        result.replace(/(?i)("[A-Za-z_\-]*(?:token|secret|password|device_code)[A-Za-z_\-]*"\s*:\s*)"(?:[^"\\]|\\.)*"/)
+        {
             match in
             "\(match.output.1)\"\(mask)\""
         }
