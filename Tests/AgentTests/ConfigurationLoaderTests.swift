@@ -218,3 +218,25 @@ struct ConfigurationLoaderTests {
         )
     }
 }
+
+@Suite("Configuration values keep the client secret out of debug output")
+struct ConfigurationSecretOutputTests {
+    @Test("printing, dumping or interpolating a configuration never shows client_secret")
+    func secretNotPrinted() throws {
+        let directory = try ConfigurationTestDirectory()
+        try directory.write("[punchplay]\nclient_id = \"app\"\nclient_secret = \"cs-hunter2\"\n")
+        let configuration = try directory.loader().load()
+        #expect(configuration.punchplay.clientSecret == "cs-hunter2")
+
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        let renderings = [
+            dumped, "\(configuration)", String(reflecting: configuration), "\(configuration.punchplay)",
+            String(reflecting: configuration.punchplay),
+        ]
+        for rendering in renderings {
+            #expect(!rendering.contains("hunter2"), "secret in: \(rendering)")
+            #expect(rendering.contains("app"))
+        }
+    }
+}
