@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: D-Bus
@@ -82,6 +83,15 @@ let package = Package(
                 "MediaIdentity",
                 "PunchPlay",
                 "Scrobbling",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
