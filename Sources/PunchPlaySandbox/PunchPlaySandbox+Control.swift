@@ -101,6 +101,19 @@ extension PunchPlaySandbox {
         await state.recordedRequests().filter { pathPrefix.map($0.path.hasPrefix) ?? true }
     }
 
+    /// Each API request from now on, as soon as it was answered (or closed without an answer: a dropped connection
+    /// right away, a hang when the sandbox stops). Lets a test wait for "the sandbox has seen the stop" without
+    /// polling; the stream ends when the sandbox stops.
+    public func completedRequests() async -> AsyncStream<RecordedRequest> {
+        await state.observeRequests(onArrival: false)
+    }
+
+    /// Each API request from now on, as soon as it arrived (before any fault or handler ran; `responseStatus` is
+    /// `nil`). Lets a test know a request reached the sandbox, e.g. one that is about to hang.
+    public func receivedRequests() async -> AsyncStream<RecordedRequest> {
+        await state.observeRequests(onArrival: true)
+    }
+
     /// Forgets the recorded requests.
     public func clearRecordedRequests() async {
         await state.clearRecordedRequests()

@@ -10,6 +10,7 @@ actor SandboxState {
     private var clockOffset: TimeInterval = 0
     private var tokens = TokenRegistry()
     private var deviceCodes = DeviceCodeRegistry()
+    private var authorizationCodes = AuthorizationCodeRegistry()
     private var limiter = RateLimiter()
     private var ledger = PlaybackLedger()
     private var requests: [RecordedRequest] = []
@@ -17,6 +18,8 @@ actor SandboxState {
     private var updateSequence: [String: Int] = [:]
     private var updateSubscribers: [UUID: (userID: String, continuation: AsyncStream<JSONValue>.Continuation)] = [:]
     private var shutdownWaiters: [UUID: AsyncStream<Void>.Continuation] = [:]
+    private var requestObservers: [UUID: (onArrival: Bool, continuation: AsyncStream<RecordedRequest>.Continuation)] =
+        [:]
     private var isShutDown = false
 
     init(configuration: SandboxConfiguration) {
@@ -124,6 +127,33 @@ actor SandboxState {
         deviceCodes.all(now: now)
     }
 
+    // MARK: Browser flow
+
+    func createAuthorizationCode(app: SandboxApp, redirectURI: String, codeChallenge: String, scopes: [String])
+        -> String
+    {
+        authorizationCodes.create(
+            clientID: app.clientID,
+            redirectURI: redirectURI,
+            codeChallenge: codeChallenge,
+            scopes: scopes,
+            now: now
+        )
+    }
+
+    func redeemAuthorizationCode(_ code: String, app: SandboxApp, redirectURI: String, verifier: String)
+        throws(SandboxAPIError) -> IssuedTokens
+    {
+        let scopes = try authorizationCodes.redeem(
+            code: code,
+            clientID: app.clientID,
+            redirectURI: redirectURI,
+            verifier: verifier,
+            now: now
+        )
+        return issueTokens(app: app, scopes: scopes)
+    }
+
     // MARK: Tokens
 
     func issueTokens(app: SandboxApp, scopes: [String]) -> IssuedTokens {
@@ -198,12 +228,34 @@ actor SandboxState {
         var request = request
         request.receivedAt = now
         requests.append(request)
+        for observer in requestObservers.values where observer.onArrival {
+            observer.continuation.yield(request)
+        }
         return requests.count - 1
     }
 
     func complete(_ index: Int, status: Int?) {
         guard requests.indices.contains(index) else { return }
         requests[index].responseStatus = status
+        for observer in requestObservers.values where !observer.onArrival {
+            observer.continuation.yield(requests[index])
+        }
+    }
+
+    /// A stream of each API request from now on, as it arrives (`onArrival`) or once it was answered or closed
+    /// without an answer.
+    func observeRequests(onArrival: Bool) -> AsyncStream<RecordedRequest> {
+        let (stream, continuation) = AsyncStream<RecordedRequest>.makeStream()
+        guard !isShutDown else {
+            continuation.finish()
+            return stream
+        }
+        let id = UUID()
+        requestObservers[id] = (onArrival, continuation)
+        continuation.onTermination = { _ in
+            Task { await self.forgetRequestObserver(id) }
+        }
+        return stream
     }
 
     func recordedRequests() -> [RecordedRequest] {
@@ -277,14 +329,19 @@ actor SandboxState {
         for waiter in shutdownWaiters.values {
             waiter.finish()
         }
+        for observer in requestObservers.values {
+            observer.continuation.finish()
+        }
         updateSubscribers = [:]
         shutdownWaiters = [:]
+        requestObservers = [:]
     }
 
     /// Forgets tokens, codes, playback, requests, faults and rate counts; keeps configuration and subscribers.
     func reset() {
         tokens = TokenRegistry()
         deviceCodes = DeviceCodeRegistry()
+        authorizationCodes = AuthorizationCodeRegistry()
         limiter.reset()
         ledger = PlaybackLedger()
         requests = []
@@ -311,5 +368,9 @@ actor SandboxState {
 
     private func forgetShutdownWaiter(_ id: UUID) {
         shutdownWaiters[id] = nil
+    }
+
+    private func forgetRequestObserver(_ id: UUID) {
+        requestObservers[id] = nil
     }
 }

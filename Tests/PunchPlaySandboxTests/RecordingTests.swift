@@ -27,6 +27,23 @@ struct RecordingTests {
         }
     }
 
+    @Test("completed requests are streamed as they are answered, dropped ones too")
+    func completedRequestStream() async throws {
+        try await withSandbox { sandbox, client in
+            let completed = await sandbox.completedRequests()
+            var iterator = completed.makeAsyncIterator()
+            await sandbox.inject(.dropConnection(pathPrefix: "/api/platform/v1/playback"))
+            _ = try await client.get("me")
+            _ = try? await client.get("playback/now-playing")
+            let first = await iterator.next()
+            #expect(first?.path == "/api/platform/v1/me")
+            #expect(first?.responseStatus == 401)
+            let second = await iterator.next()
+            #expect(second?.path == "/api/platform/v1/playback/now-playing")
+            #expect(second?.responseStatus == nil)
+        }
+    }
+
     @Test("every response carries X-PunchPlay-Request-Id, and error bodies repeat it")
     func requestIDs() async throws {
         try await withSandbox { sandbox, client in
