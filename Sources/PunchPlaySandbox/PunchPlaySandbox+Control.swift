@@ -66,12 +66,14 @@ extension PunchPlaySandbox {
     // MARK: Tokens
 
     /// A token pair for the sandbox user, as if a login had just finished, for tests that skip the login flow.
+    /// - Parameter clientID: the app to issue for; `nil` means the first registered app.
     public func issueTokens(
-        clientID: String = SandboxApp.agentClientID,
+        clientID: String? = nil,
         scopes: [String] = SandboxScope.all
     ) async throws(SandboxControlError) -> IssuedTokens {
-        guard let app = await state.configuration.app(clientID: clientID) else {
-            throw SandboxControlError("No app is registered with client_id \(clientID).")
+        let apps = await state.configuration.apps
+        guard let app = clientID.map({ id in apps.first { $0.clientID == id } }) ?? apps.first else {
+            throw SandboxControlError("No app is registered with client_id \(clientID ?? "(any)").")
         }
         return await state.issueTokens(app: app, scopes: scopes)
     }
@@ -79,6 +81,12 @@ extension PunchPlaySandbox {
     /// Revokes every token of `userID` (the preset user by default), as a password change on the service would.
     public func revokeTokens(userID: String = SandboxUser.preset.id) async {
         await state.revokeAllTokens(userID: userID)
+    }
+
+    /// Ends every open `GET /playback/events` stream, as a server restart or a proxy timeout would, so a test
+    /// can see a client reconnect.
+    public func closeEventStreams() async {
+        await state.closeEventStreams()
     }
 
     // MARK: Faults

@@ -305,6 +305,14 @@ actor SandboxState {
         return stream
     }
 
+    /// Ends every open live stream (the connections close cleanly); clients must reconnect.
+    func closeEventStreams() {
+        for subscriber in updateSubscribers.values {
+            subscriber.continuation.finish()
+        }
+        updateSubscribers = [:]
+    }
+
     /// A stream that finishes when the sandbox stops; hanging requests wait on it.
     func shutdownSignal() -> AsyncStream<Void> {
         let (stream, continuation) = AsyncStream<Void>.makeStream()
@@ -323,16 +331,13 @@ actor SandboxState {
     /// Ends every live stream and releases every hanging request, so the server can stop gracefully.
     func shutdown() {
         isShutDown = true
-        for subscriber in updateSubscribers.values {
-            subscriber.continuation.finish()
-        }
+        closeEventStreams()
         for waiter in shutdownWaiters.values {
             waiter.finish()
         }
         for observer in requestObservers.values {
             observer.continuation.finish()
         }
-        updateSubscribers = [:]
         shutdownWaiters = [:]
         requestObservers = [:]
     }

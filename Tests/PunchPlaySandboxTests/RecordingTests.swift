@@ -71,10 +71,11 @@ struct RecordingTests {
 
     @Test("an oversized body is refused with the contract's error body")
     func oversizedBody() async throws {
-        try await withSandbox({ $0.maximumBodyBytes = 1024 }) { _, client in
+        try await withSandbox({ $0.maximumBodyBytes = 1024 }) { sandbox, client in
             let response = try await client.send(.POST, "auth/device/code", body: String(repeating: " ", count: 4096))
             #expect(response.status == 413)
             #expect(response.errorCode == "invalid_request")
+            #expect(await sandbox.recordedRequests().map(\.responseStatus) == [413])
         }
     }
 }
