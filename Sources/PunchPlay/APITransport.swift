@@ -13,7 +13,7 @@ struct APITransport: Sendable {
     static let requestIDHeader = "X-PunchPlay-Request-Id"
 
     let http: HTTPClient
-    let settings: PunchPlaySettings
+    let settings: PunchPlayClient.Configuration
     let logger: Logger
 
     /// Sends one request and returns its 2xx answer.
@@ -124,7 +124,7 @@ struct APITransport: Sendable {
         _ error: any Error,
         endpoint: String,
         response: HTTPClientResponse,
-        settings: PunchPlaySettings
+        settings: PunchPlayClient.Configuration
     ) -> PunchPlayError {
         let reason =
             error is NIOTooManyBytesError

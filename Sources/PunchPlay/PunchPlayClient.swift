@@ -7,7 +7,7 @@ import NIOHTTP1
 /// The agent's only way to PunchPlay: device login, self-refreshing tokens, playback writes, reads and live
 /// events over one HTTP client. Call `shutdown()` when done with it.
 public final class PunchPlayClient: Sendable {
-    public let settings: PunchPlaySettings
+    public let settings: PunchPlayClient.Configuration
     /// The token lifecycle; observe `tokens.stateUpdates()` to learn when a new login is needed.
     public let tokens: TokenLifecycle
     let transport: APITransport
@@ -18,7 +18,7 @@ public final class PunchPlayClient: Sendable {
     ///   - logger: receives fixed messages with metadata; never a token or secret.
     ///   - now: the wall clock token expiry is measured against.
     public init(
-        settings: PunchPlaySettings,
+        settings: PunchPlayClient.Configuration,
         store: any CredentialStore,
         logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
