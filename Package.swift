@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: D-Bus
@@ -74,6 +75,15 @@ let package = Package(
                 "MediaIdentity",
                 "PunchPlay",
                 "Scrobbling",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
