@@ -1,8 +1,10 @@
 /// A token or client secret. It exists so a secret can travel through the code without ever being printed:
-/// `description`, `debugDescription` and string interpolation all show `<redacted>`.
+/// `description`, `debugDescription`, `dump` and string interpolation all show `<redacted>`.
 /// - Warning: `exposedValue` is the only way to the text; use it only where the secret goes on the wire
 ///   or into a credential store, never into a log, an error message or argv.
-public struct Secret: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible {
+public struct Secret: Sendable, Hashable, Codable, CustomStringConvertible, CustomDebugStringConvertible,
+    CustomReflectable
+{
     /// The secret text itself.
     public let exposedValue: String
 
@@ -21,4 +23,6 @@ public struct Secret: Sendable, Hashable, Codable, CustomStringConvertible, Cust
 
     public var description: String { "<redacted>" }
     public var debugDescription: String { "<redacted>" }
+    /// No children, so `dump` and debuggers show only `<redacted>`.
+    public var customMirror: Mirror { Mirror(self, children: []) }
 }
