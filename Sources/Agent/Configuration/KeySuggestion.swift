@@ -1,8 +1,12 @@
 /// Finds the known key a misspelt one was probably meant to be, for "did you mean" hints.
 enum KeySuggestion {
-    /// The candidate closest to `key` by edit distance, when it is close enough to be a typo.
+    /// The candidate closest to `key` by edit distance, when it is close enough to be a typo, or the candidate
+    /// that `key` abbreviates (`progress_interval` → `progress_interval_seconds`).
     static func closest(to key: String, among candidates: [String]) -> String? {
         let lowered = key.lowercased()
+        if lowered.count >= 4, let extended = candidates.first(where: { $0.hasPrefix(lowered) }) {
+            return extended
+        }
         let scored = candidates.map { (candidate: $0, distance: editDistance(lowered, $0.lowercased())) }
         guard let best = scored.min(by: { $0.distance < $1.distance }) else { return nil }
         let tolerance = max(2, key.count / 3)
