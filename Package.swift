@@ -54,6 +54,7 @@ let package = Package(
             dependencies: [
                 "PunchPlay",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
 
@@ -93,6 +94,7 @@ let package = Package(
             name: "punchplay-mpris",
             dependencies: [
                 "Agent",
+                "PunchPlay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

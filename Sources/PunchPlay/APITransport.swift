@@ -18,7 +18,7 @@ struct APITransport: Sendable {
 
     /// Sends one request and returns its 2xx answer.
     /// - Parameters:
-    ///   - path: the path below `/api/platform/v1`, or an absolute path starting with `/oauth/`.
+    ///   - path: the path below `/api/platform/v1`.
     ///   - quietCodes: error codes that are part of normal operation (`authorization_pending`), logged at debug.
     func send(
         _ method: HTTPMethod,
@@ -117,7 +117,7 @@ struct APITransport: Sendable {
     }
 
     static func endpoint(_ path: String) -> String {
-        path.hasPrefix("/oauth/") ? path : pathPrefix + path
+        pathPrefix + path
     }
 
     private static func bodyFailure(

@@ -6,11 +6,13 @@ extension PunchPlayClient {
         try await authorized(.GET, "/me").decode(Account.self)
     }
 
-    /// `GET /playback/now-playing`: the service's most relevant active item, or nil when nothing plays.
+    /// `GET /playback/now-playing`: the service's most relevant active item, or nil when it has none (an idle
+    /// answer has `nowPlaying: false` and no title).
     public func nowPlaying() async throws(PunchPlayError) -> NowPlaying? {
         let response = try await authorized(.GET, "/playback/now-playing")
         if response.isEmptyOrNull { return nil }
-        return try response.decode(NowPlaying.self)
+        let item = try response.decode(NowPlaying.self)
+        return item.nowPlaying != true && item.title == nil ? nil : item
     }
 
     /// `GET /playback/in-progress`: active or resumable items.

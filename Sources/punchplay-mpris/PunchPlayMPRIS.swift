@@ -9,7 +9,10 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         abstract: "Reports what your media players play to PunchPlay.",
         version: AgentVersion.current,
         subcommands: [
-            ConfigCommand.self
+            ConfigCommand.self,
+            LoginCommand.self,
+            LogoutCommand.self,
+            StatusCommand.self,
         ]
     )
 }

@@ -15,7 +15,9 @@ struct SecretTests {
             refreshToken: Secret("refresh-s3cr3t"),
             accessTokenExpiresAt: Date(timeIntervalSince1970: 0)
         )
-        let texts = [secret.description, secret.debugDescription, "\(secret)", "\(credentials)", String(reflecting: credentials)]
+        let texts = [
+            secret.description, secret.debugDescription, "\(secret)", "\(credentials)", String(reflecting: credentials),
+        ]
         for text in texts {
             #expect(!text.contains("s3cr3t"))
         }

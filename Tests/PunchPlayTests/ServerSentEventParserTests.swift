@@ -7,7 +7,8 @@ struct ServerSentEventParserTests {
     @Test("Named events, multi-line data, comments and CRLF")
     func events() throws {
         var parser = ServerSentEventParser()
-        let text = ": keep-alive\r\nevent: ready\r\ndata: {\"connectedAt\":\"2026-01-01T00:00:00Z\"}\r\n\r\n"
+        let text =
+            ": keep-alive\r\nevent: ready\r\ndata: {\"connectedAt\":\"2026-01-01T00:00:00Z\"}\r\n\r\n"
             + "event: playback-update\ndata: {\"sequence\":1,\ndata: \"userId\":\"u\"}\n\ndata: plain\n\n"
         let events = try parser.consume(Array(text.utf8))
         #expect(
