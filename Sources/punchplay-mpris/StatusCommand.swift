@@ -49,7 +49,9 @@ struct StatusCommand: AsyncParsableCommand {
     private func emit(_ report: StatusReport) {
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = follow ? [.sortedKeys] : [.sortedKeys, .prettyPrinted]
+            encoder.outputFormatting =
+                follow
+                ? [.sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
             print(String(decoding: try! encoder.encode(report), as: UTF8.self))
         } else {
