@@ -11,6 +11,10 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         subcommands: [
             IdentifyCommand.self
             ConfigCommand.self
+            ConfigCommand.self,
+            LoginCommand.self,
+            LogoutCommand.self,
+            StatusCommand.self,
         ]
     )
 }
