@@ -10,6 +10,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
     ],
     targets: [
         // MARK: D-Bus
@@ -54,6 +56,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: Outbox
+        .target(
+            name: "Outbox",
+            dependencies: [
+                "PunchPlay",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "OutboxTests",
+            dependencies: [
+                "Outbox",
+                "PunchPlay",
+                .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
         // MARK: Agent
         .target(
             name: "Agent",
@@ -71,6 +91,7 @@ let package = Package(
             name: "punchplay-mpris",
             dependencies: [
                 "Agent",
+                "Outbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
