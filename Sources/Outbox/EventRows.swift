@@ -9,55 +9,49 @@ enum EventRows {
     static func insert(_ event: PlaybackEvent, into db: Database, now: Int64) throws -> Bool {
         let payload = event.payload
         let known = try Bool.fetchOne(
-            db,
-            sql: """
-                SELECT EXISTS (SELECT 1 FROM event WHERE event_id = ?1)
-                    OR EXISTS (SELECT 1 FROM dead_letter WHERE event_id = ?1)
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT EXISTS (SELECT 1 FROM event WHERE event_id = ?1)
+                        OR EXISTS (SELECT 1 FROM dead_letter WHERE event_id = ?1)
+                    """
+            ),
             arguments: [payload.eventID]
         )
         if known == true { return false }
         let previous = try Int64.fetchOne(
-            db,
-            sql: "SELECT last_created_at_ms FROM session WHERE session_id = ?",
+            db.cachedStatement(sql: "SELECT last_created_at_ms FROM session WHERE session_id = ?"),
             arguments: [payload.playbackSessionID]
         )
         if let previous, payload.eventCreatedAt <= previous {
             throw OutboxError.outOfOrder(eventID: payload.eventID, sessionID: payload.playbackSessionID)
         }
         if event.action == .progress || event.action == .stop {
-            try db.execute(
-                sql: "DELETE FROM event WHERE session_id = ? AND action = 'progress'",
-                arguments: [payload.playbackSessionID]
-            )
+            try db.cachedStatement(sql: "DELETE FROM event WHERE session_id = ? AND action = 'progress'")
+                .execute(arguments: [payload.playbackSessionID])
             let coalesced = db.changesCount
             if coalesced > 0 {
-                try db.execute(
-                    sql: "UPDATE delivery_state SET coalesced_count = coalesced_count + ?",
-                    arguments: [coalesced]
-                )
+                try db.cachedStatement(sql: "UPDATE delivery_state SET coalesced_count = coalesced_count + ?")
+                    .execute(arguments: [coalesced])
             }
         }
         let text = try encode(event)
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO event (event_id, session_id, action, eviction_rank, created_at_ms, enqueued_at_ms, payload)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
-                """,
-            arguments: [
-                payload.eventID, payload.playbackSessionID, event.action.rawValue, evictionRank(event.action),
-                payload.eventCreatedAt, now, text,
-            ]
-        )
-        try db.execute(
+                """
+        ).execute(arguments: [
+            payload.eventID, payload.playbackSessionID, event.action.rawValue, evictionRank(event.action),
+            payload.eventCreatedAt, now, text,
+        ])
+        try db.cachedStatement(
             sql: """
                 INSERT INTO session (session_id, last_event, last_created_at_ms, is_open, updated_at_ms)
                 VALUES (?1, ?2, ?3, ?4, ?5)
                 ON CONFLICT (session_id) DO UPDATE SET
                     last_event = ?2, last_created_at_ms = ?3, is_open = ?4, updated_at_ms = ?5
-                """,
-            arguments: [payload.playbackSessionID, text, payload.eventCreatedAt, event.action != .stop, now]
-        )
+                """
+        ).execute(arguments: [payload.playbackSessionID, text, payload.eventCreatedAt, event.action != .stop, now])
         return true
     }
 
@@ -86,7 +80,6 @@ enum EventRows {
 
     static func encode(_ event: PlaybackEvent) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = .sortedKeys
         do {
             return String(decoding: try encoder.encode(event), as: UTF8.self)
         } catch {
