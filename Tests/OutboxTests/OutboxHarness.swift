@@ -42,12 +42,13 @@ struct OutboxHarness {
         return Task { await delivery.run() }
     }
 
-    /// Waits (bounded by a real-time timeout) for the first state matching `predicate`.
+    /// Waits (bounded by a real-time timeout) for the first state, the current one included, matching `predicate`.
+    @discardableResult
     func waitForState(
-        _ stream: AsyncStream<DeliveryState>,
         _ predicate: @escaping @Sendable (DeliveryState) -> Bool
     ) async throws -> DeliveryState {
-        try await withTimeout {
+        let stream = await delivery.states()
+        return try await withTimeout {
             for await state in stream where predicate(state) { return state }
             throw TimedOut()
         }
@@ -55,10 +56,8 @@ struct OutboxHarness {
 
     /// Runs the loop's timers forward until `predicate` holds: every wait the loop announces is skipped by
     /// advancing the virtual clock to its end.
-    func drive(
-        _ stream: AsyncStream<DeliveryState>,
-        until predicate: @escaping @Sendable (DeliveryState) -> Bool
-    ) async throws {
+    func drive(until predicate: @escaping @Sendable (DeliveryState) -> Bool) async throws {
+        let stream = await delivery.states()
         let clock = clock
         let outboxClock = outboxClock
         try await withTimeout {
