@@ -171,7 +171,8 @@ public struct OutboxStore: Sendable {
     public func clearLoginRequired() async throws(OutboxError) -> Bool {
         try await write { db in
             try db.execute(
-                sql: "UPDATE delivery_state SET login_required_since_ms = NULL WHERE login_required_since_ms IS NOT NULL"
+                sql:
+                    "UPDATE delivery_state SET login_required_since_ms = NULL WHERE login_required_since_ms IS NOT NULL"
             )
             return db.changesCount > 0
         }

@@ -43,12 +43,14 @@ struct DeadLetterTests {
         ])
         let task = harness.start()
         try await harness.drive { $0.deadLetteredCount == 3 }
+        task.cancel()
+        await task.value
         await harness.writer.setScript { _ in .accept }
         #expect(try await harness.store.retryDeadLetters(eventIDs: ["b-start-1"]) == 1)
         #expect(try await harness.store.retryDeadLetters() == 2)
-        await harness.delivery.eventArrived()
+        let resumed = harness.start()
         try await harness.drive { $0.deliveredCount == 3 }
-        task.cancel()
+        resumed.cancel()
         #expect(await harness.writer.sentEventIDs.suffix(3) == ["a-start-0", "b-start-1", "a-stop-2"])
         #expect(try await harness.store.snapshot().deadLetters.isEmpty)
     }

@@ -116,7 +116,8 @@ enum Events {
 /// Errors as the client classifies them.
 enum Failures {
     static let offline = PunchPlayError(status: nil, message: "network unreachable", retryClass: .transient)
-    static let serverError = PunchPlayError(status: 503, code: "server_error", message: "try later", retryClass: .transient)
+    static let serverError = PunchPlayError(
+        status: 503, code: "server_error", message: "try later", retryClass: .transient)
     static func rateLimited(after seconds: Int64) -> PunchPlayError {
         PunchPlayError(
             status: 429,

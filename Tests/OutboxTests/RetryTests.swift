@@ -37,6 +37,9 @@ struct RetryTests {
             await harness.clock.advance(by: .milliseconds(until - harness.outboxClock.now()))
             await harness.writer.waitForSends(attempts + 1)
         }
+        try await harness.waitForState {
+            if case .waiting = $0.phase { return true } else { return false }
+        }
         task.cancel()
         #expect(waits == [1, 2, 4, 8, 16, 32, 64, 128, 256, 300, 300])
         let snapshot = try await harness.store.snapshot()
