@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         // MARK: D-Bus
@@ -42,7 +45,18 @@ let package = Package(
         .target(
             name: "PunchPlay",
             dependencies: [
-                .product(name: "Logging", package: "swift-log")
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "PunchPlayTests",
+            dependencies: [
+                "PunchPlay",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
 
@@ -83,6 +97,15 @@ let package = Package(
                 "PunchPlay",
                 "Scrobbling",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
@@ -92,6 +115,7 @@ let package = Package(
             dependencies: [
                 "Agent",
                 "Outbox",
+                "PunchPlay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,6 +8,11 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         commandName: "punchplay-mpris",
         abstract: "Reports what your media players play to PunchPlay.",
         version: AgentVersion.current,
-        subcommands: []
+        subcommands: [
+            ConfigCommand.self,
+            LoginCommand.self,
+            LogoutCommand.self,
+            StatusCommand.self,
+        ]
     )
 }

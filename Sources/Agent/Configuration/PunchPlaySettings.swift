@@ -1,0 +1,47 @@
+/// The `[punchplay]` table: which app the agent logs in as, where the service is, where credentials live and
+/// what the device is called.
+public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible {
+    /// The service the agent talks to unless `api_base_url` says otherwise.
+    public static let defaultBaseURL = "https://punchplay.tv"
+
+    /// The developer app's `client_id`; `nil` when the file does not set one (see `requireClientID()`).
+    public var clientID: String?
+    /// The app's `client_secret`, only for confidential apps.
+    /// - Warning: a secret: never log it; `description` hides it.
+    public var clientSecret: String?
+    /// The validated base URL (https, or http on a loopback host; no credentials), without a trailing slash.
+    public var apiBaseURL: String
+    public var credentialStore: CredentialStoreChoice
+    /// The name shown for this device in PunchPlay; the host name unless configured.
+    public var deviceName: String
+    /// Whether full file paths (instead of only file names) may leave the machine.
+    public var sendFullPath: Bool
+
+    public init(
+        clientID: String? = nil,
+        clientSecret: String? = nil,
+        apiBaseURL: String = PunchPlaySettings.defaultBaseURL,
+        credentialStore: CredentialStoreChoice = .auto,
+        deviceName: String,
+        sendFullPath: Bool = false
+    ) {
+        self.clientID = clientID
+        self.clientSecret = clientSecret
+        self.apiBaseURL = apiBaseURL
+        self.credentialStore = credentialStore
+        self.deviceName = deviceName
+        self.sendFullPath = sendFullPath
+    }
+
+    /// The `client_id`, or an error telling the user where to set it. For the commands that talk to PunchPlay.
+    public func requireClientID(configurationFile: String) throws(MissingClientIDError) -> String {
+        guard let clientID else { throw MissingClientIDError(configurationFile: configurationFile) }
+        return clientID
+    }
+
+    public var description: String {
+        "PunchPlaySettings(clientID: \(clientID ?? "nil"), clientSecret: \(clientSecret == nil ? "nil" : "<redacted>"), "
+            + "apiBaseURL: \(apiBaseURL), credentialStore: \(credentialStore.rawValue), deviceName: \(deviceName), "
+            + "sendFullPath: \(sendFullPath))"
+    }
+}

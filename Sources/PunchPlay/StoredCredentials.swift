@@ -1,0 +1,60 @@
+import Foundation
+
+/// The token pair as it is persisted in a credential store, with absolute expiry times so it survives
+/// restarts. Printing it shows no token.
+public struct StoredCredentials: Sendable, Hashable, Codable {
+    public var accessToken: Secret
+    public var refreshToken: Secret
+    public var accessTokenExpiresAt: Date
+    public var refreshTokenExpiresAt: Date?
+    /// The granted scopes, as the token answer listed them.
+    public var scopes: [String]
+    public var username: String?
+
+    public init(
+        accessToken: Secret,
+        refreshToken: Secret,
+        accessTokenExpiresAt: Date,
+        refreshTokenExpiresAt: Date? = nil,
+        scopes: [String] = [],
+        username: String? = nil
+    ) {
+        self.accessToken = accessToken
+        self.refreshToken = refreshToken
+        self.accessTokenExpiresAt = accessTokenExpiresAt
+        self.refreshTokenExpiresAt = refreshTokenExpiresAt
+        self.scopes = scopes
+        self.username = username
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case accessToken = "access_token"
+        case refreshToken = "refresh_token"
+        case accessTokenExpiresAt = "access_token_expires_at"
+        case refreshTokenExpiresAt = "refresh_token_expires_at"
+        case scopes, username
+    }
+
+    /// The credentials a token answer yields at `now`; a refresh answer without `refresh_token` keeps
+    /// `previous`'s refresh token (§3).
+    init(grant: TokenGrant, receivedAt now: Date, previous: StoredCredentials?) throws(PunchPlayError) {
+        guard let refreshToken = grant.refreshToken ?? previous?.refreshToken else {
+            throw PunchPlayError.malformed(
+                endpoint: "token answer",
+                status: 200,
+                reason: "no refresh_token in a login answer",
+                requestID: nil
+            )
+        }
+        self.accessToken = grant.accessToken
+        self.refreshToken = refreshToken
+        self.accessTokenExpiresAt = now.addingTimeInterval(TimeInterval(grant.expiresIn))
+        if let refreshExpiresIn = grant.refreshExpiresIn {
+            self.refreshTokenExpiresAt = now.addingTimeInterval(TimeInterval(refreshExpiresIn))
+        } else {
+            self.refreshTokenExpiresAt = grant.refreshToken == nil ? previous?.refreshTokenExpiresAt : nil
+        }
+        self.scopes = grant.scope.map { $0.split(separator: " ").map(String.init) } ?? previous?.scopes ?? []
+        self.username = grant.username ?? previous?.username
+    }
+}

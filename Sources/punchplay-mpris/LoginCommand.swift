@@ -1,0 +1,57 @@
+import Agent
+import ArgumentParser
+import Foundation
+import PunchPlay
+
+/// `punchplay-mpris login`: the device-code login. Prints the code and the address to enter it at, opens
+/// the browser with `--open`, waits for the approval and says who is logged in.
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login",
+        abstract: "Log in to PunchPlay with a code you confirm in the browser."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Open the login page in the browser (xdg-open).")
+    var open = false
+
+    func run() async throws {
+        let context = try PunchPlayCommandContext.make(global: global)
+        let authorization: DeviceAuthorization
+        do {
+            authorization = try await context.client.requestDeviceAuthorization()
+        } catch {
+            PunchPlayCommandContext.fail("Could not start the login: \(error)")
+        }
+        print("To log in, open \(authorization.verificationURI) and enter the code: \(authorization.userCode)")
+        if let complete = authorization.verificationURIComplete {
+            print("Or open this address, which has the code filled in: \(complete)")
+        }
+        print("The code is valid for \(authorization.expiresIn.components.seconds / 60) minutes. Waiting…")
+        if open {
+            openBrowser(authorization.verificationURIComplete ?? authorization.verificationURI)
+        }
+        do {
+            let account = try await context.client.completeDeviceLogin(authorization)
+            await context.client.shutdown()
+            let name = account.name.map { " (\($0))" } ?? ""
+            print("Logged in as \(account.username)\(name). Credentials are kept in the \(context.store.displayName).")
+        } catch {
+            PunchPlayCommandContext.fail(error.description)
+        }
+    }
+
+    private func openBrowser(_ address: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["xdg-open", address]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            PunchPlayCommandContext.printError("Could not open the browser (\(error)); open the address yourself.")
+        }
+    }
+}

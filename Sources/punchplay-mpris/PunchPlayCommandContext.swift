@@ -1,0 +1,57 @@
+import Agent
+import ArgumentParser
+import Foundation
+import Logging
+import PunchPlay
+
+/// What `login`, `logout` and `status` share: the configuration read, logging set up, the credential store
+/// chosen and a client built from the `[punchplay]` table. Failures become one clear line and exit status 1.
+struct PunchPlayCommandContext {
+    let client: PunchPlayClient
+    let store: any CredentialStore
+
+    /// Builds the context; call `client.shutdown()` when done.
+    static func make(global: GlobalOptions) throws -> PunchPlayCommandContext {
+        let loader = global.configurationLoader
+        let configuration: AgentConfiguration
+        do {
+            configuration = try loader.load()
+        } catch {
+            _ = global.bootstrapLogging(configured: nil)
+            fail(error.description)
+        }
+        _ = global.bootstrapLogging(configured: configuration)
+        let settings: PunchPlayClient.Configuration
+        let store: any CredentialStore
+        do {
+            settings = try PunchPlayClient.Configuration(
+                settings: configuration.punchplay,
+                configurationFile: loader.location.mainFile
+            )
+            store = try CredentialStoreFactory.store(
+                for: configuration.punchplay.credentialStore,
+                directories: XDGDirectories.current()
+            )
+        } catch {
+            fail("\(error)")
+        }
+        let client = PunchPlayClient(
+            settings: settings,
+            store: store,
+            logger: Logger(label: "punchplay-mpris.punchplay")
+        )
+        return PunchPlayCommandContext(client: client, store: store)
+    }
+
+    /// Prints `message` to standard error and exits with status 1 (the process ends, so an open client
+    /// needs no shutdown).
+    static func fail(_ message: String) -> Never {
+        printError(message)
+        PunchPlayMPRIS.exit(withError: ExitCode.failure)
+    }
+
+    /// Writes a line to standard error, keeping messages out of piped standard output.
+    static func printError(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

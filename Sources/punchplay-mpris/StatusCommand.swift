@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import PunchPlay
+
+/// `punchplay-mpris status`: the account, the state of the tokens and what PunchPlay thinks is playing;
+/// `--follow` prints again on every live event.
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Show the PunchPlay account, token state and the service's now-playing."
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(name: .long, help: "Print JSON (one object per line with --follow).")
+    var json = false
+
+    @Flag(name: .long, help: "Keep running and print again whenever PunchPlay reports a playback change.")
+    var follow = false
+
+    func run() async throws {
+        let context = try PunchPlayCommandContext.make(global: global)
+        let client = context.client
+        var report = await StatusReport.gather(from: client, storeName: context.store.displayName)
+        emit(report)
+        guard report.state == .loggedIn else {
+            PunchPlayMPRIS.exit(withError: ExitCode.failure)
+        }
+        if follow {
+            do {
+                for try await event in client.liveEvents() {
+                    switch event {
+                    case .ready, .playbackUpdate:
+                        await report.refreshNowPlaying(from: client)
+                        emit(report)
+                    case .disconnected(let reason, let retryIn):
+                        PunchPlayCommandContext.printError(
+                            "Live events interrupted (\(reason)); reconnecting in \(retryIn.components.seconds) s."
+                        )
+                    }
+                }
+            } catch {
+                PunchPlayCommandContext.fail("\(error)")
+            }
+        }
+        await client.shutdown()
+    }
+
+    private func emit(_ report: StatusReport) {
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = follow ? [.sortedKeys] : [.sortedKeys, .prettyPrinted]
+            encoder.dateEncodingStrategy = .iso8601
+            print(String(decoding: try! encoder.encode(report), as: UTF8.self))
+        } else {
+            print(report.text, terminator: follow ? "\n" : "")
+        }
+    }
+}
