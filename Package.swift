@@ -13,6 +13,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/pointfreeco/swift-clocks", from: "1.1.1"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
@@ -92,6 +94,24 @@ let package = Package(
             ]
         ),
 
+        // MARK: Outbox
+        .target(
+            name: "Outbox",
+            dependencies: [
+                "PunchPlay",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "OutboxTests",
+            dependencies: [
+                "Outbox",
+                "PunchPlay",
+                .product(name: "Clocks", package: "swift-clocks"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
+
         // MARK: Agent
         .target(
             name: "Agent",
@@ -128,6 +148,7 @@ let package = Package(
             name: "punchplay-bench",
             dependencies: [
                 "MediaIdentity",
+                "Outbox",
                 "PunchPlay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]

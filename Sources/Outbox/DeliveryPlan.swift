@@ -1,0 +1,18 @@
+/// What the delivery loop should do next, read from the store in one transaction.
+struct DeliveryPlan: Sendable {
+    /// The oldest event that may go now: the head of its session, not backing off.
+    var candidate: QueuedEvent?
+    /// The head event whose stored payload no longer decodes; it goes to the dead letters.
+    var unreadable: Unreadable?
+    /// When the earliest backing-off event becomes due.
+    var nextDueAt: Int64?
+    var loginRequired: Bool
+    var pausedUntil: Int64?
+    var bucket: TokenBucket
+    var pendingCount: Int
+
+    struct Unreadable: Sendable {
+        var sequence: Int64
+        var reason: String
+    }
+}

@@ -1,0 +1,45 @@
+/// Everything `punchplay-mpris queue` shows: what waits, per session and in order, what failed for good,
+/// when the next attempt is due and why the last one failed. Read in one transaction, so it is consistent.
+public struct OutboxSnapshot: Sendable, Hashable, Codable {
+    /// One session's pending events, oldest first.
+    public struct SessionQueue: Sendable, Hashable, Codable {
+        public var sessionID: String
+        public var events: [QueuedEvent]
+
+        enum CodingKeys: String, CodingKey {
+            case sessionID = "playback_session_id"
+            case events
+        }
+    }
+
+    public var pendingCount: Int
+    public var sessions: [SessionQueue]
+    public var deadLetters: [DeadLetter]
+    /// Milliseconds since 1970 of the earliest planned attempt, when anything is waiting.
+    public var nextAttemptAt: Int64?
+    /// Set while delivery is held until the user logs in again.
+    public var loginRequiredSince: Int64?
+    /// Set while the service's `Retry-After` pauses all sending.
+    public var pausedUntil: Int64?
+    public var lastError: String?
+    public var lastErrorAt: Int64?
+    public var lastSuccessAt: Int64?
+    public var deliveredCount: Int
+    public var coalescedCount: Int
+    public var evictedCount: Int
+
+    enum CodingKeys: String, CodingKey {
+        case pendingCount = "pending_count"
+        case sessions
+        case deadLetters = "dead_letters"
+        case nextAttemptAt = "next_attempt_at_ms"
+        case loginRequiredSince = "login_required_since_ms"
+        case pausedUntil = "paused_until_ms"
+        case lastError = "last_error"
+        case lastErrorAt = "last_error_at_ms"
+        case lastSuccessAt = "last_success_at_ms"
+        case deliveredCount = "delivered_count"
+        case coalescedCount = "coalesced_count"
+        case evictedCount = "evicted_count"
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import GRDB
+import PunchPlay
+
+/// The durable side of the outbox: one SQLite file holding every event not yet delivered, the dead letters,
+/// the sessions the agent has open and the delivery state. Every method is one transaction, so another
+/// process (`punchplay-mpris queue`) always reads a consistent picture, and a crash at any instant leaves
+/// either the old or the new state, never half of one.
+public struct OutboxStore: Sendable {
+    public let path: String
+    /// Set when the file was found corrupt at open and replaced; the agent logs its message once.
+    public let recovery: CorruptionRecovery?
+    let limits: OutboxLimits
+    let clock: OutboxClock
+    private let pool: DatabasePool
+
+    public init(
+        path: String = OutboxLocation.defaultPath(),
+        limits: OutboxLimits = OutboxLimits(),
+        clock: OutboxClock = .live()
+    ) throws(OutboxError) {
+        let (pool, recovery) = try OutboxDatabase.open(path: path, now: clock.now())
+        self.path = path
+        self.pool = pool
+        self.recovery = recovery
+        self.limits = limits
+        self.clock = clock
+    }
+
+    // MARK: Queueing
+
+    /// Commits `event` to disk. Returns false when an event with the same `event_id` is already queued or
+    /// dead-lettered (the call is idempotent). A queued `progress` of the same session is dropped when a
+    /// newer `progress` or a `stop` arrives; the caps are enforced in the same transaction.
+    @discardableResult
+    public func enqueue(_ event: PlaybackEvent) async throws(OutboxError) -> Bool {
+        try await enqueue(contentsOf: [event]) == 1
+    }
+
+    /// Commits `events` in one transaction, in the given order; returns how many were new.
+    @discardableResult
+    public func enqueue(contentsOf events: [PlaybackEvent]) async throws(OutboxError) -> Int {
+        let now = clock.now()
+        let limits = limits
+        return try await write { db in
+            var inserted = 0
+            for event in events where try EventRows.insert(event, into: db, now: now) {
+                inserted += 1
+            }
+            try EventRows.enforce(limits, in: db, now: now)
+            return inserted
+        }
+    }
+
+    // MARK: Sessions across restarts
+
+    /// The sessions with a `start` queued and no `stop` yet, oldest first.
+    public func openSessions() async throws(OutboxError) -> [OpenSession] {
+        try await read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT session_id, last_event FROM session WHERE is_open = 1 ORDER BY updated_at_ms"
+            )
+            return rows.compactMap { row in
+                let text: String = row["last_event"]
+                guard let event = try? EventRows.decode(text) else { return nil }
+                return OpenSession(sessionID: row["session_id"], lastEvent: event)
+            }
+        }
+    }
+
+    /// Closes a session left open by a previous run whose item is no longer playing: queues a `stop` at the
+    /// last known position, with a new `event_id` and an `event_created_at` later than the session's last
+    /// event. Returns the stop, or nil when the session is not open.
+    @discardableResult
+    public func closeAbandonedSession(
+        _ sessionID: String,
+        eventID: String = UUID().uuidString.lowercased()
+    ) async throws(OutboxError) -> PlaybackEvent? {
+        let now = clock.now()
+        let limits = limits
+        return try await write { db in
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: "SELECT last_event, last_created_at_ms FROM session WHERE session_id = ? AND is_open = 1",
+                    arguments: [sessionID]
+                )
+            else { return nil }
+            var stop = try EventRows.decode(row["last_event"])
+            stop.action = .stop
+            stop.payload.eventID = eventID
+            stop.payload.eventCreatedAt = max(now, (row["last_created_at_ms"] as Int64) + 1)
+            stop.payload.watched = nil
+            _ = try EventRows.insert(stop, into: db, now: now)
+            try EventRows.enforce(limits, in: db, now: now)
+            return stop
+        }
+    }
+
+    // MARK: Inspection and user actions
+
+    /// Everything `punchplay-mpris queue` shows, read in one transaction.
+    public func snapshot() async throws(OutboxError) -> OutboxSnapshot {
+        let now = clock.now()
+        return try await read { db in try SnapshotReader.read(db, now: now) }
+    }
+
+    /// Puts dead letters back into the queue at their original place in the order (all of them when
+    /// `eventIDs` is nil). Returns how many were moved.
+    @discardableResult
+    public func retryDeadLetters(eventIDs: [String]? = nil) async throws(OutboxError) -> Int {
+        try await write { db in try DeadLetterRows.requeue(eventIDs: eventIDs, in: db) }
+    }
+
+    /// Deletes every pending event (unless `deadLettersOnly`) and every dead letter. Returns the counts.
+    @discardableResult
+    public func purge(deadLettersOnly: Bool = false) async throws(OutboxError) -> (events: Int, deadLetters: Int) {
+        try await write { db in
+            var events = 0
+            if !deadLettersOnly {
+                try db.execute(sql: "DELETE FROM event")
+                events = db.changesCount
+            }
+            try db.execute(sql: "DELETE FROM dead_letter")
+            return (events, db.changesCount)
+        }
+    }
+
+    // MARK: Delivery (used by EventDelivery)
+
+    func plan(pacing: PacingPolicy) async throws(OutboxError) -> DeliveryPlan {
+        let now = clock.now()
+        return try await read { db in try DeliveryRows.plan(db, now: now, pacing: pacing) }
+    }
+
+    func record(
+        _ outcome: SendOutcome,
+        for queued: QueuedEvent,
+        bucket: TokenBucket
+    ) async throws(OutboxError) -> Bool {
+        let now = clock.now()
+        return try await write { db in
+            try DeliveryRows.record(outcome, for: queued, bucket: bucket, in: db, now: now)
+        }
+    }
+
+    func buryUnreadable(_ unreadable: DeliveryPlan.Unreadable) async throws(OutboxError) {
+        let now = clock.now()
+        try await write { db in
+            try DeliveryRows.buryUnreadable(seq: unreadable.sequence, reason: unreadable.reason, in: db, now: now)
+        }
+    }
+
+    /// Makes the earliest back-off due now (a fresh event is a hint that the network may be back).
+    func shortenEarliestWait() async throws(OutboxError) {
+        let now = clock.now()
+        try await write { db in
+            try db.execute(
+                sql: """
+                    UPDATE event SET next_attempt_at_ms = ? WHERE seq = (
+                        SELECT seq FROM event WHERE next_attempt_at_ms > ? ORDER BY next_attempt_at_ms LIMIT 1)
+                    """,
+                arguments: [now, now]
+            )
+        }
+    }
+
+    /// Lifts the hold after the user logged in again; returns whether a hold was set.
+    @discardableResult
+    public func clearLoginRequired() async throws(OutboxError) -> Bool {
+        try await write { db in
+            try db.execute(
+                sql:
+                    "UPDATE delivery_state SET login_required_since_ms = NULL WHERE login_required_since_ms IS NOT NULL"
+            )
+            return db.changesCount > 0
+        }
+    }
+
+    // MARK: Transactions
+
+    private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(OutboxError) -> T {
+        do {
+            return try await pool.write(body)
+        } catch let error as OutboxError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+
+    private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(OutboxError) -> T {
+        do {
+            return try await pool.read(body)
+        } catch let error as OutboxError {
+            throw error
+        } catch {
+            throw .storage("\(error)")
+        }
+    }
+}

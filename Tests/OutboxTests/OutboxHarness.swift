@@ -1,0 +1,143 @@
+import Clocks
+import Foundation
+import Outbox
+import PunchPlay
+
+/// One outbox on a temporary file, a virtual clock and a scripted writer, with helpers to drive the
+/// delivery loop step by step without real waiting.
+struct OutboxHarness {
+    static let startOfTime: Int64 = 1_790_000_000_000
+
+    let clock = TestClock<Duration>()
+    let outboxClock: OutboxClock
+    let directory: String
+    let path: String
+    let store: OutboxStore
+    let writer: ScriptedWriter
+    let delivery: EventDelivery
+
+    init(
+        limits: OutboxLimits = OutboxLimits(),
+        policy: DeliveryPolicy = DeliveryPolicy(pacing: PacingPolicy(burst: 1000, writesPerWindow: 1000)),
+        random: Double = 0.5,
+        directory: String? = nil
+    ) throws {
+        outboxClock = OutboxClock(clock, wallTimeAtStart: Self.startOfTime)
+        self.directory = directory ?? Self.temporaryDirectory()
+        path = self.directory + "/outbox.sqlite"
+        store = try OutboxStore(path: path, limits: limits, clock: outboxClock)
+        writer = ScriptedWriter(clock: outboxClock)
+        delivery = EventDelivery(store: store, writer: writer, policy: policy, random: { random })
+    }
+
+    static func temporaryDirectory() -> String {
+        let path = NSTemporaryDirectory() + "outbox-tests-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    /// Starts the loop; cancel the returned task to stop it.
+    func start() -> Task<Void, Never> {
+        let delivery = delivery
+        return Task { await delivery.run() }
+    }
+
+    /// Waits (bounded by a real-time timeout) for the first state, the current one included, matching `predicate`.
+    @discardableResult
+    func waitForState(
+        _ predicate: @escaping @Sendable (DeliveryState) -> Bool
+    ) async throws -> DeliveryState {
+        let stream = await delivery.states()
+        return try await withTimeout {
+            for await state in stream where predicate(state) { return state }
+            throw TimedOut()
+        }
+    }
+
+    /// Runs the loop's timers forward until `predicate` holds: every wait the loop announces is skipped by
+    /// advancing the virtual clock to its end.
+    func drive(until predicate: @escaping @Sendable (DeliveryState) -> Bool) async throws {
+        let stream = await delivery.states()
+        let clock = clock
+        let outboxClock = outboxClock
+        try await withTimeout {
+            for await state in stream {
+                if predicate(state) { return }
+                if case .waiting(let until, _) = state.phase {
+                    await clock.advance(by: .milliseconds(max(until - outboxClock.now(), 0)))
+                }
+            }
+            throw TimedOut()
+        }
+    }
+}
+
+struct TimedOut: Error {}
+
+/// Runs `body`, failing with `TimedOut` when it takes longer than `seconds` of real time (a safety net for
+/// a broken test, never a stand-in for a signal).
+func withTimeout<T: Sendable>(
+    seconds: Double = 20,
+    _ body: @escaping @Sendable () async throws -> T
+) async throws -> T {
+    try await withThrowingTaskGroup(of: T.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: .seconds(seconds))
+            throw TimedOut()
+        }
+        let result = try await group.next()!
+        group.cancelAll()
+        return result
+    }
+}
+
+/// Builds playback events with readable ids: `<session>-<action>-<millisecond offset>`.
+enum Events {
+    static func make(
+        _ action: PlaybackAction,
+        session: String = "s1",
+        at offset: Int64,
+        position: Int? = nil
+    ) -> PlaybackEvent {
+        var payload = PlaybackPayload(
+            mediaType: "movie",
+            title: "Heat",
+            playbackSessionID: session,
+            eventID: "\(session)-\(action.rawValue)-\(offset)",
+            eventCreatedAt: OutboxHarness.startOfTime + offset
+        )
+        payload.positionSeconds = position
+        payload.durationSeconds = 10_200
+        return PlaybackEvent(action: action, payload: payload)
+    }
+}
+
+/// Errors as the client classifies them.
+enum Failures {
+    static let offline = PunchPlayError(status: nil, message: "network unreachable", retryClass: .transient)
+    static let serverError = PunchPlayError(
+        status: 503, code: "server_error", message: "try later", retryClass: .transient)
+    static func rateLimited(after seconds: Int64) -> PunchPlayError {
+        PunchPlayError(
+            status: 429,
+            code: "rate_limited",
+            message: "slow down",
+            retryClass: .transient,
+            retryAfter: .seconds(seconds)
+        )
+    }
+    static let unprocessable = PunchPlayError(
+        status: 422,
+        code: "invalid_request",
+        message: "title too long",
+        requestID: "req-422",
+        retryClass: .permanent
+    )
+    static let loginGone = PunchPlayError(
+        status: 401,
+        code: "invalid_grant",
+        message: "log in again",
+        retryClass: .loginRequired
+    )
+}
