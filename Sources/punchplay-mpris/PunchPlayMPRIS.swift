@@ -9,8 +9,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         abstract: "Reports what your media players play to PunchPlay.",
         version: AgentVersion.current,
         subcommands: [
-            IdentifyCommand.self
-            ConfigCommand.self
+            IdentifyCommand.self,
             ConfigCommand.self,
             LoginCommand.self,
             LogoutCommand.self,
