@@ -21,13 +21,26 @@ enum DaemonProcess {
         posix_spawn_file_actions_adddup2(&actions, writeEnd, 1)
         posix_spawn_file_actions_addclose(&actions, readEnd)
 
+        // Worker threads of the test process block most signals and a spawned child inherits that mask; reset it
+        // so the daemon obeys SIGTERM.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        posix_spawnattr_setsigmask(&attributes, &signals)
+        sigaddset(&signals, SIGTERM)
+        sigaddset(&signals, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &signals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
         let arguments = [
             "dbus-daemon", "--config-file=\(configurationPath)", "--nofork", "--nopidfile", "--print-address=1",
         ]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var processID: pid_t = 0
-        let spawned = posix_spawnp(&processID, "dbus-daemon", &actions, nil, argv, environ)
+        let spawned = posix_spawnp(&processID, "dbus-daemon", &actions, &attributes, argv, environ)
         close(writeEnd)
         guard spawned == 0 else {
             throw Failure(description: "could not start dbus-daemon (error \(spawned)); is the dbus-daemon package installed?")
