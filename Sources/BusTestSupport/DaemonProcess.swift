@@ -43,7 +43,8 @@ enum DaemonProcess {
         let spawned = posix_spawnp(&processID, "dbus-daemon", &actions, &attributes, argv, environ)
         close(writeEnd)
         guard spawned == 0 else {
-            throw Failure(description: "could not start dbus-daemon (error \(spawned)); is the dbus-daemon package installed?")
+            throw Failure(
+                description: "could not start dbus-daemon (error \(spawned)); is the dbus-daemon package installed?")
         }
         guard let address = readLine(from: readEnd), !address.isEmpty else {
             try? terminate(processID)

@@ -17,7 +17,8 @@ struct ValueRoundTripTests {
         .array(elementSignature: "s", []),
         .array(elementSignature: "a{sv}", []),
         .array(elementSignature: "y", [.byte(1), .byte(2)]),
-        .array(elementSignature: "ai", [.array(elementSignature: "i", [.int32(1)]), .array(elementSignature: "i", [])]),
+        .array(
+            elementSignature: "ai", [.array(elementSignature: "i", [.int32(1)]), .array(elementSignature: "i", [])]),
         .dictionary(keySignature: "s", valueSignature: "v", []),
         .stringVariantDictionary([("title", .string("Movie")), ("length", .variant(.int64(5_000_000)))]),
         .dictionary(
