@@ -1,8 +1,10 @@
 internal import CDBus
 
 extension Message {
-    /// The message in wire format, as libdbus would send it.
+    /// The message in wire format, as libdbus would send it; an unsent message gets serial 1 first, since a
+    /// message on the wire always has one.
     func marshalled() throws -> [UInt8] {
+        if serial == 0 { dbus_message_set_serial(pointer, 1) }
         var buffer: UnsafeMutablePointer<CChar>?
         var length: Int32 = 0
         guard dbus_message_marshal(pointer, &buffer, &length) != 0, let buffer else { throw Self.outOfMemory }
