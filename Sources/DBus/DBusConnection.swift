@@ -118,13 +118,17 @@ public actor DBusConnection {
         } catch {
             return continuation.resume(throwing: error)
         }
-        let expiry = DispatchWorkItem {
+        // A timer source, not asyncAfter: cancelling it removes the deadline, so an answered call leaves no
+        // wake-up behind.
+        let expiry = DispatchSource.makeTimerSource(queue: executor.queue)
+        expiry.schedule(deadline: .now() + timeout.dispatchInterval)
+        expiry.setEventHandler {
             self.assumeIsolated { connection in
                 connection.finishCall(serial, .failure(DBusError(.timeout, "no reply within \(timeout)")))
             }
         }
         pendingCalls[serial] = PendingCall(identifier: identifier, continuation: continuation, expiry: expiry)
-        executor.queue.asyncAfter(deadline: .now() + timeout.dispatchInterval, execute: expiry)
+        expiry.activate()
     }
 
     private func cancelCall(_ identifier: UInt64) {
@@ -171,7 +175,7 @@ public actor DBusConnection {
 struct PendingCall {
     let identifier: UInt64
     let continuation: CheckedContinuation<[DBusValue], any Error>
-    let expiry: DispatchWorkItem
+    let expiry: any DispatchSourceTimer
 }
 
 extension Duration {
