@@ -66,6 +66,13 @@ let package = Package(
             ]
         ),
 
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent"
+            ]
+        ),
+
         // MARK: Command line
         .executableTarget(
             name: "punchplay-mpris",
