@@ -75,6 +75,7 @@ let package = Package(
                 "MediaIdentity",
                 "PunchPlay",
                 "Scrobbling",
+                "DBus",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -82,7 +83,9 @@ let package = Package(
         .testTarget(
             name: "AgentTests",
             dependencies: [
-                "Agent"
+                "Agent",
+                "BusTestSupport",
+                "DBus",
             ]
         ),
 
