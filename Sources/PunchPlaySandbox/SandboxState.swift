@@ -16,7 +16,7 @@ actor SandboxState {
     var requests: [RecordedRequest] = []
     var faults: [SandboxFault] = []
     var updateSequence: [String: Int] = [:]
-    var updateSubscribers: [UUID: (userID: String, continuation: AsyncStream<JSONValue>.Continuation)] = [:]
+    var updateSubscribers: [UUID: (userID: String, continuation: AsyncStream<LiveMessage>.Continuation)] = [:]
     var shutdownWaiters: [UUID: AsyncStream<Void>.Continuation] = [:]
     var requestObservers: [UUID: (onArrival: Bool, continuation: AsyncStream<RecordedRequest>.Continuation)] =
         [:]
