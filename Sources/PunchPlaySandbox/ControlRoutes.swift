@@ -32,6 +32,10 @@ struct ControlRoutes {
             await sandbox.advanceClock(by: request.seconds)
             return Response.noContent
         }
+        control.post("clock/freeze") { _, _ in
+            await sandbox.freezeClock()
+            return Response.noContent
+        }
         control.get("device-codes") { _, _ in try Self.encode(await sandbox.deviceCodes()) }
         control.post("device-codes/:userCode/:decision") { _, context in
             try await resolve(context)

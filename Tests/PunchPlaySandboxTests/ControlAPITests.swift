@@ -73,6 +73,7 @@ struct ControlAPITests {
             #expect(try await client.send(.DELETE, "/_sandbox/faults").status == 204)
             #expect(try await client.get("me", token: access).status == 200)
 
+            #expect(try await client.send(.POST, "/_sandbox/clock/freeze").status == 204)
             #expect(try await client.send(.POST, "/_sandbox/clock/advance", body: #"{"seconds": 3601}"#).status == 204)
             #expect(try await client.get("me", token: access).status == 401)
 
