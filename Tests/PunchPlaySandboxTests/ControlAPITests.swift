@@ -66,7 +66,7 @@ struct ControlAPITests {
             #expect(try await client.get("/_sandbox/watches").json?.array?.count == 1)
             #expect(try await client.get("/_sandbox/requests").json?.array?.count == 2)
 
-            let fault = #"{"kind": "status", "status": 502, "count": 1}"#
+            let fault = #"{"kind": "status", "status": 502}"#
             #expect(try await client.send(.POST, "/_sandbox/faults", body: fault).status == 204)
             #expect(try await client.get("me", token: access).status == 502)
             #expect(try await client.send(.POST, "/_sandbox/faults", body: fault).status == 204)
