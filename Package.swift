@@ -33,6 +33,22 @@ let package = Package(
                 "CDBus"
             ]
         ),
+        .target(
+            name: "BusTestSupport",
+            dependencies: [
+                "DBus"
+            ]
+        ),
+        .testTarget(
+            name: "DBusTests",
+            dependencies: [
+                "DBus",
+                "BusTestSupport",
+            ],
+            exclude: [
+                "lsan-suppressions.txt"
+            ]
+        ),
 
         // MARK: MPRIS
         .target(
@@ -119,6 +135,7 @@ let package = Package(
                 "MediaIdentity",
                 "PunchPlay",
                 "Scrobbling",
+                "DBus",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -129,6 +146,15 @@ let package = Package(
             dependencies: [
                 "Agent",
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(
+            name: "AgentTests",
+            dependencies: [
+                "Agent",
+                "BusTestSupport",
+                "DBus",
             ]
         ),
 
@@ -175,6 +201,7 @@ let package = Package(
             name: "PunchPlaySandboxTests",
             dependencies: [
                 "PunchPlaySandbox",
+                "punchplay-sandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -8,26 +8,32 @@ import Foundation
 actor SandboxState {
     private(set) var configuration: SandboxConfiguration
     private var clockOffset: TimeInterval = 0
-    private var tokens = TokenRegistry()
-    private var deviceCodes = DeviceCodeRegistry()
-    private var authorizationCodes = AuthorizationCodeRegistry()
-    private var limiter = RateLimiter()
-    private var ledger = PlaybackLedger()
-    private var requests: [RecordedRequest] = []
-    private var faults: [SandboxFault] = []
-    private var updateSequence: [String: Int] = [:]
-    private var updateSubscribers: [UUID: (userID: String, continuation: AsyncStream<JSONValue>.Continuation)] = [:]
-    private var shutdownWaiters: [UUID: AsyncStream<Void>.Continuation] = [:]
-    private var requestObservers: [UUID: (onArrival: Bool, continuation: AsyncStream<RecordedRequest>.Continuation)] =
+    private var frozenAt: Date?
+    var tokens = TokenRegistry()
+    var deviceCodes = DeviceCodeRegistry()
+    var authorizationCodes = AuthorizationCodeRegistry()
+    var limiter = RateLimiter()
+    var ledger = PlaybackLedger()
+    var requests: [RecordedRequest] = []
+    var faults: [SandboxFault] = []
+    var updateSequence: [String: Int] = [:]
+    var updateSubscribers: [UUID: (userID: String, continuation: AsyncStream<LiveMessage>.Continuation)] = [:]
+    var shutdownWaiters: [UUID: AsyncStream<Void>.Continuation] = [:]
+    var requestObservers: [UUID: (onArrival: Bool, continuation: AsyncStream<RecordedRequest>.Continuation)] =
         [:]
-    private var isShutDown = false
+    var isShutDown = false
 
     init(configuration: SandboxConfiguration) {
         self.configuration = configuration
     }
 
-    /// The sandbox clock: wall time plus whatever tests advanced it by.
-    var now: Date { Date().addingTimeInterval(clockOffset) }
+    /// The sandbox clock: wall time (or the instant it was frozen at) plus whatever tests advanced it by.
+    var now: Date { (frozenAt ?? Date()).addingTimeInterval(clockOffset) }
+
+    /// Stops the clock at the current instant; from then on only `advanceClock(by:)` moves it.
+    func freezeClock() {
+        frozenAt = frozenAt ?? Date()
+    }
 
     func advanceClock(by seconds: TimeInterval) {
         clockOffset += seconds
@@ -90,259 +96,8 @@ actor SandboxState {
         try limiter.admit(budget.rawValue + "|" + caller, budget: chosen, now: now)
     }
 
-    // MARK: Device codes
-
-    func createDeviceCode(app: SandboxApp, scopes: [String]) -> DeviceCodeInfo {
-        deviceCodes.create(clientID: app.clientID, scopes: scopes, now: now, configuration: configuration)
-    }
-
-    func pollDeviceCode(
-        _ deviceCode: String,
-        app: SandboxApp,
-        deviceID: String?,
-        deviceName: String?
-    ) throws(SandboxAPIError) -> IssuedTokens {
-        let info = try deviceCodes.poll(
-            deviceCode: deviceCode,
-            clientID: app.clientID,
-            deviceID: deviceID,
-            deviceName: deviceName,
-            now: now,
-            configuration: configuration
-        )
-        return tokens.issue(
-            clientID: app.clientID,
-            userID: configuration.user.id,
-            scopes: info.scopes,
-            now: now,
-            configuration: configuration
-        )
-    }
-
-    func resolveDeviceCode(userCode: String, to status: DeviceCodeInfo.Status) -> Bool {
-        deviceCodes.resolve(userCode: userCode, to: status, now: now)
-    }
-
-    func allDeviceCodes() -> [DeviceCodeInfo] {
-        deviceCodes.all(now: now)
-    }
-
-    // MARK: Browser flow
-
-    func createAuthorizationCode(app: SandboxApp, redirectURI: String, codeChallenge: String, scopes: [String])
-        -> String
-    {
-        authorizationCodes.create(
-            clientID: app.clientID,
-            redirectURI: redirectURI,
-            codeChallenge: codeChallenge,
-            scopes: scopes,
-            now: now
-        )
-    }
-
-    func redeemAuthorizationCode(_ code: String, app: SandboxApp, redirectURI: String, verifier: String)
-        throws(SandboxAPIError) -> IssuedTokens
-    {
-        let scopes = try authorizationCodes.redeem(
-            code: code,
-            clientID: app.clientID,
-            redirectURI: redirectURI,
-            verifier: verifier,
-            now: now
-        )
-        return issueTokens(app: app, scopes: scopes)
-    }
-
-    // MARK: Tokens
-
-    func issueTokens(app: SandboxApp, scopes: [String]) -> IssuedTokens {
-        tokens.issue(
-            clientID: app.clientID,
-            userID: configuration.user.id,
-            scopes: scopes,
-            now: now,
-            configuration: configuration
-        )
-    }
-
-    func refresh(_ refreshToken: String, app: SandboxApp) throws(SandboxAPIError) -> (
-        tokens: IssuedTokens, rotated: Bool
-    ) {
-        try tokens.refresh(refreshToken, clientID: app.clientID, now: now, configuration: configuration)
-    }
-
-    func revoke(_ token: String, app: SandboxApp) {
-        tokens.revoke(token, clientID: app.clientID)
-    }
-
-    func revokeAllTokens(userID: String) {
-        tokens.revokeAll(userID: userID)
-    }
-
-    func authenticate(accessToken: String) throws(SandboxAPIError) -> AccessGrant {
-        try tokens.authenticate(accessToken, now: now)
-    }
-
-    // MARK: Playback
-
-    func recordPlayback(action: String, body: PlaybackBody, rawBody: String, grant: AccessGrant)
-        throws(SandboxAPIError) -> JSONValue
-    {
-        let source = configuration.app(clientID: grant.clientID)?.name ?? grant.clientID
-        let outcome = try ledger.apply(
-            action: action,
-            body: body,
-            rawBody: rawBody,
-            userID: grant.userID,
-            mediaSource: source,
-            now: now,
-            defaultThreshold: configuration.defaultWatchedThreshold
-        )
-        if outcome.changed {
-            publishUpdate(userID: grant.userID)
-        }
-        return outcome.response
-    }
-
-    func nowPlaying(userID: String) -> JSONValue {
-        ledger.nowPlaying(userID: userID)
-    }
-
-    func inProgress(userID: String) -> JSONValue {
-        ledger.inProgress(userID: userID)
-    }
-
-    func acceptedEvents(sessionID: String?) -> [AcceptedEvent] {
-        ledger.events.filter { sessionID == nil || $0.sessionID == sessionID }
-    }
-
-    func watchHistory() -> [WatchRecord] {
-        ledger.watches
-    }
-
-    // MARK: Recorded requests
-
-    /// Stores `request` and returns its index for `complete(_:status:)`.
-    func record(_ request: RecordedRequest) -> Int {
-        var request = request
-        request.receivedAt = now
-        requests.append(request)
-        for observer in requestObservers.values where observer.onArrival {
-            observer.continuation.yield(request)
-        }
-        return requests.count - 1
-    }
-
-    func complete(_ index: Int, status: Int?) {
-        guard requests.indices.contains(index) else { return }
-        requests[index].responseStatus = status
-        for observer in requestObservers.values where !observer.onArrival {
-            observer.continuation.yield(requests[index])
-        }
-    }
-
-    /// A stream of each API request from now on, as it arrives (`onArrival`) or once it was answered or closed
-    /// without an answer.
-    func observeRequests(onArrival: Bool) -> AsyncStream<RecordedRequest> {
-        let (stream, continuation) = AsyncStream<RecordedRequest>.makeStream()
-        guard !isShutDown else {
-            continuation.finish()
-            return stream
-        }
-        let id = UUID()
-        requestObservers[id] = (onArrival, continuation)
-        continuation.onTermination = { _ in
-            Task { await self.forgetRequestObserver(id) }
-        }
-        return stream
-    }
-
-    func recordedRequests() -> [RecordedRequest] {
-        requests
-    }
-
-    func clearRecordedRequests() {
-        requests = []
-    }
-
-    // MARK: Faults
-
-    func inject(_ fault: SandboxFault) {
-        guard fault.count > 0 else { return }
-        faults.append(fault)
-    }
-
-    func clearFaults() {
-        faults = []
-    }
-
-    /// The first pending fault matching `path`, counted down by one.
-    func takeFault(path: String) -> SandboxFault? {
-        guard let index = faults.firstIndex(where: { $0.matches(path: path) }) else { return nil }
-        let fault = faults[index]
-        faults[index].count -= 1
-        if faults[index].count <= 0 {
-            faults.remove(at: index)
-        }
-        return fault
-    }
-
-    // MARK: Live updates and shutdown
-
-    /// A stream of `playback-update` payloads for `userID`, finished when the sandbox stops.
-    func subscribeToUpdates(userID: String) -> AsyncStream<JSONValue> {
-        let (stream, continuation) = AsyncStream<JSONValue>.makeStream()
-        guard !isShutDown else {
-            continuation.finish()
-            return stream
-        }
-        let id = UUID()
-        updateSubscribers[id] = (userID, continuation)
-        continuation.onTermination = { _ in
-            Task { await self.unsubscribe(id) }
-        }
-        return stream
-    }
-
-    /// Ends every open live stream (the connections close cleanly); clients must reconnect.
-    func closeEventStreams() {
-        for subscriber in updateSubscribers.values {
-            subscriber.continuation.finish()
-        }
-        updateSubscribers = [:]
-    }
-
-    /// A stream that finishes when the sandbox stops; hanging requests wait on it.
-    func shutdownSignal() -> AsyncStream<Void> {
-        let (stream, continuation) = AsyncStream<Void>.makeStream()
-        guard !isShutDown else {
-            continuation.finish()
-            return stream
-        }
-        let id = UUID()
-        shutdownWaiters[id] = continuation
-        continuation.onTermination = { _ in
-            Task { await self.forgetShutdownWaiter(id) }
-        }
-        return stream
-    }
-
-    /// Ends every live stream and releases every hanging request, so the server can stop gracefully.
-    func shutdown() {
-        isShutDown = true
-        closeEventStreams()
-        for waiter in shutdownWaiters.values {
-            waiter.finish()
-        }
-        for observer in requestObservers.values {
-            observer.continuation.finish()
-        }
-        shutdownWaiters = [:]
-        requestObservers = [:]
-    }
-
-    /// Forgets tokens, codes, playback, requests, faults and rate counts; keeps configuration and subscribers.
+    /// Forgets tokens, codes, playback, requests, faults and rate counts and returns the clock to wall time; keeps
+    /// configuration and subscribers.
     func reset() {
         tokens = TokenRegistry()
         deviceCodes = DeviceCodeRegistry()
@@ -352,30 +107,6 @@ actor SandboxState {
         requests = []
         faults = []
         clockOffset = 0
-    }
-
-    private func publishUpdate(userID: String) {
-        let sequence = (updateSequence[userID] ?? 0) + 1
-        updateSequence[userID] = sequence
-        let payload: JSONValue = [
-            "emittedAt": .string(now.formatted(.iso8601WithMilliseconds)),
-            "sequence": .integer(Int64(sequence)),
-            "userId": .string(userID),
-        ]
-        for subscriber in updateSubscribers.values where subscriber.userID == userID {
-            subscriber.continuation.yield(payload)
-        }
-    }
-
-    private func unsubscribe(_ id: UUID) {
-        updateSubscribers[id] = nil
-    }
-
-    private func forgetShutdownWaiter(_ id: UUID) {
-        shutdownWaiters[id] = nil
-    }
-
-    private func forgetRequestObserver(_ id: UUID) {
-        requestObservers[id] = nil
+        frozenAt = nil
     }
 }
