@@ -145,16 +145,9 @@ let package = Package(
             name: "AgentTests",
             dependencies: [
                 "Agent",
-                .product(name: "Logging", package: "swift-log"),
-            ]
-        ),
-
-        .testTarget(
-            name: "AgentTests",
-            dependencies: [
-                "Agent",
                 "BusTestSupport",
                 "DBus",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
