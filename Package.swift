@@ -33,6 +33,22 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "MPRISTestSupport",
+            dependencies: [
+                "DBus",
+                "MPRIS",
+            ]
+        ),
+        .testTarget(
+            name: "MPRISTests",
+            dependencies: [
+                "DBus",
+                "MPRIS",
+                "MPRISTestSupport",
+            ]
+        ),
+
         // MARK: MediaIdentity
         .target(name: "MediaIdentity"),
 
