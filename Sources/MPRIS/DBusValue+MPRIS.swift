@@ -76,3 +76,11 @@ extension DBusValue {
             ? String(text.prefix(MPRISDecodingLimits.maximumTextLength)) : text
     }
 }
+
+extension DBusValue {
+    /// The elements of an array, looking through variants.
+    var arrayElements: [DBusValue]? {
+        if case .array(_, let elements) = unwrapped { return elements }
+        return nil
+    }
+}

@@ -1,4 +1,4 @@
-import Foundation
+import Glibc
 
 /// A real mpv with the mpv-mpris plugin, headless (no audio, no video output, no config), on a given bus:
 /// the primary player the MPRIS tests and end-to-end tests run against.
@@ -25,7 +25,6 @@ public struct MPVPlayer: Sendable {
     ) throws {
         let socketPath = directory.file("mpv-\(UInt32.random(in: 0...UInt32.max)).sock")
         let logPath = directory.file("mpv.log")
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let arguments =
             [
                 "--no-config", "--load-scripts=no", "--script=\(Self.pluginPath)", "--ao=null", "--vo=null",
@@ -35,7 +34,7 @@ public struct MPVPlayer: Sendable {
             "mpv",
             arguments,
             environment: ["DBUS_SESSION_BUS_ADDRESS": busAddress],
-            output: FileHandle(forWritingAtPath: logPath)
+            outputPath: logPath
         )
         ipc = MPVIPCClient(socketPath: socketPath)
         self.busAddress = busAddress

@@ -7,7 +7,7 @@ public struct TemporaryDirectory: Sendable {
 
     /// Creates a new, empty, uniquely named directory under the system temporary directory.
     public init(prefix: String = "punchplay-mpris-test") throws {
-        var template = Array("\(NSTemporaryDirectory())/\(prefix)-XXXXXX".utf8CString)
+        var template = Array("\(NSTemporaryDirectory())\(prefix)-XXXXXX".utf8CString)
         guard let created = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
             throw TestSupportError("mkdtemp failed with errno \(errno)")
         }
