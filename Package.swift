@@ -36,6 +36,7 @@ let package = Package(
         .target(
             name: "MPRISTestSupport",
             dependencies: [
+                "BusTestSupport",
                 "DBus",
                 "MPRIS",
             ]
@@ -43,6 +44,7 @@ let package = Package(
         .testTarget(
             name: "MPRISTests",
             dependencies: [
+                "BusTestSupport",
                 "DBus",
                 "MPRIS",
                 "MPRISTestSupport",
@@ -74,6 +76,7 @@ let package = Package(
         .target(
             name: "Agent",
             dependencies: [
+                "DBus",
                 "MPRIS",
                 "MediaIdentity",
                 "PunchPlay",

@@ -8,6 +8,8 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         commandName: "punchplay-mpris",
         abstract: "Reports what your media players play to PunchPlay.",
         version: AgentVersion.current,
-        subcommands: []
+        subcommands: [
+            PlayersCommand.self
+        ]
     )
 }
