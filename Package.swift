@@ -58,6 +58,24 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "MPRISTestSupport",
+            dependencies: [
+                "BusTestSupport",
+                "DBus",
+                "MPRIS",
+            ]
+        ),
+        .testTarget(
+            name: "MPRISTests",
+            dependencies: [
+                "BusTestSupport",
+                "DBus",
+                "MPRIS",
+                "MPRISTestSupport",
+            ]
+        ),
+
         // MARK: MediaIdentity
         .target(name: "MediaIdentity"),
         .testTarget(
@@ -131,6 +149,7 @@ let package = Package(
         .target(
             name: "Agent",
             dependencies: [
+                "DBus",
                 "MPRIS",
                 "MediaIdentity",
                 "PunchPlay",

@@ -14,6 +14,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
             LoginCommand.self,
             LogoutCommand.self,
             StatusCommand.self,
+            PlayersCommand.self
         ]
     )
 }
