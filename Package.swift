@@ -88,6 +88,14 @@ let package = Package(
             ]
         ),
 
+        .executableTarget(
+            name: "outbox-crash-worker",
+            dependencies: [
+                "Outbox",
+                "PunchPlay",
+            ]
+        ),
+
         // MARK: Agent
         .target(
             name: "Agent",

@@ -12,6 +12,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
             ConfigCommand.self,
             LoginCommand.self,
             LogoutCommand.self,
+            QueueCommand.self,
             StatusCommand.self,
         ]
     )
