@@ -5,7 +5,8 @@ let package = Package(
     name: "punchplay-mpris",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "punchplay-mpris", targets: ["punchplay-mpris"])
+        .executable(name: "punchplay-mpris", targets: ["punchplay-mpris"]),
+        .executable(name: "punchplay-sandbox", targets: ["punchplay-sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -15,6 +16,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // MARK: D-Bus
@@ -125,6 +129,32 @@ let package = Package(
                 "Outbox",
                 "PunchPlay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Sandbox server
+        .target(
+            name: "PunchPlaySandbox",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            exclude: ["README.md"]
+        ),
+        .executableTarget(
+            name: "punchplay-sandbox",
+            dependencies: [
+                "PunchPlaySandbox",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "PunchPlaySandboxTests",
+            dependencies: [
+                "PunchPlaySandbox",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),
     ],

@@ -1,0 +1,95 @@
+import Foundation
+import Hummingbird
+
+/// Wraps every request: gives it a request id, reads and records its body, plays a pending fault instead of the
+/// route, turns any error into the contract's error body, and stamps `X-PunchPlay-Request-Id` on the response.
+///
+/// Control requests (`/_sandbox/...`) are neither recorded nor subject to faults.
+struct SandboxMiddleware: RouterMiddleware {
+    typealias Context = SandboxRequestContext
+
+    let state: SandboxState
+
+    func handle(
+        _ request: Request,
+        context: Context,
+        next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        var request = request
+        var context = context
+        context.requestID = RandomToken.make(prefix: "req_", bytes: 12)
+        let path = request.uri.path
+        let isControl = path.hasPrefix(ControlRoutes.prefix)
+        let limit = isControl ? 1024 * 1024 : await state.configuration.maximumBodyBytes
+        var recordIndex: Int?
+        var response: Response
+        do {
+            var oversized: SandboxAPIError?
+            do {
+                context.body = try await Self.collectBody(of: &request, upTo: limit)
+            } catch {
+                oversized = error
+            }
+            if !isControl {
+                recordIndex = await state.record(Self.record(request, body: context.body, id: context.requestID))
+            }
+            if let oversized {
+                throw oversized
+            }
+            if !isControl, let fault = await state.takeFault(path: path) {
+                response = try await FaultPlayer(state: state).play(fault, context: context) {
+                    try await next(request, context)
+                }
+            } else {
+                response = try await next(request, context)
+            }
+        } catch let error as SandboxAPIError {
+            response = error.response(requestID: context.requestID)
+        } catch let error as FaultPlayer.NoResponse {
+            if let recordIndex { await state.complete(recordIndex, status: nil) }
+            throw error
+        } catch {
+            response = SandboxAPIError(hummingbird: error).response(requestID: context.requestID)
+        }
+        response.headers[.punchPlayRequestID] = context.requestID
+        if !isControl {
+            response.headers[.cacheControl] = "no-store"
+        }
+        if let recordIndex {
+            await state.complete(recordIndex, status: response.status.code)
+        }
+        return response
+    }
+
+    private static func collectBody(of request: inout Request, upTo limit: Int) async throws(SandboxAPIError)
+        -> Data
+    {
+        do {
+            return Data(buffer: try await request.collectBody(upTo: limit))
+        } catch {
+            throw SandboxAPIError(
+                status: .contentTooLarge,
+                code: "invalid_request",
+                message: "The request body is larger than \(limit) bytes."
+            )
+        }
+    }
+
+    private static func record(_ request: Request, body: Data, id: String) -> RecordedRequest {
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            let name = field.name.canonicalName
+            headers[name] = headers[name].map { $0 + ", " + field.value } ?? field.value
+        }
+        return RecordedRequest(
+            requestID: id,
+            method: request.method.rawValue,
+            path: request.uri.path,
+            query: request.uri.query,
+            headers: headers,
+            body: String(decoding: body, as: UTF8.self),
+            receivedAt: .distantPast,
+            responseStatus: nil
+        )
+    }
+}
