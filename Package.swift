@@ -61,6 +61,13 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
+        .testTarget(
+            name: "PunchPlayCommandTests",
+            dependencies: [
+                "punchplay-mpris",
+                "PunchPlaySandbox",
+            ]
+        ),
 
         // MARK: Scrobbling
         .target(
