@@ -41,7 +41,7 @@ struct ControlRoutes {
             do {
                 return try Self.encode(
                     try await sandbox.issueTokens(
-                        clientID: request.clientID ?? SandboxApp.agentClientID,
+                        clientID: request.clientID,
                         scopes: request.scopes ?? SandboxScope.all
                     )
                 )
@@ -70,6 +70,10 @@ struct ControlRoutes {
         control.get("events") { request, _ in
             try Self.encode(
                 await sandbox.acceptedEvents(sessionID: request.uri.queryParameters["session_id"].map(String.init)))
+        }
+        control.post("event-streams/close") { _, _ in
+            await sandbox.closeEventStreams()
+            return Response.noContent
         }
         control.get("watches") { _, _ in try Self.encode(await sandbox.watchHistory()) }
         control.post("reset") { _, _ in

@@ -66,12 +66,14 @@ extension PunchPlaySandbox {
     // MARK: Tokens
 
     /// A token pair for the sandbox user, as if a login had just finished, for tests that skip the login flow.
+    /// - Parameter clientID: the app to issue for; `nil` means the first registered app.
     public func issueTokens(
-        clientID: String = SandboxApp.agentClientID,
+        clientID: String? = nil,
         scopes: [String] = SandboxScope.all
     ) async throws(SandboxControlError) -> IssuedTokens {
-        guard let app = await state.configuration.app(clientID: clientID) else {
-            throw SandboxControlError("No app is registered with client_id \(clientID).")
+        let apps = await state.configuration.apps
+        guard let app = clientID.map({ id in apps.first { $0.clientID == id } }) ?? apps.first else {
+            throw SandboxControlError("No app is registered with client_id \(clientID ?? "(any)").")
         }
         return await state.issueTokens(app: app, scopes: scopes)
     }
@@ -79,6 +81,12 @@ extension PunchPlaySandbox {
     /// Revokes every token of `userID` (the preset user by default), as a password change on the service would.
     public func revokeTokens(userID: String = SandboxUser.preset.id) async {
         await state.revokeAllTokens(userID: userID)
+    }
+
+    /// Ends every open `GET /playback/events` stream, as a server restart or a proxy timeout would, so a test
+    /// can see a client reconnect.
+    public func closeEventStreams() async {
+        await state.closeEventStreams()
     }
 
     // MARK: Faults
@@ -99,6 +107,19 @@ extension PunchPlaySandbox {
     /// path starts with `pathPrefix`.
     public func recordedRequests(pathPrefix: String? = nil) async -> [RecordedRequest] {
         await state.recordedRequests().filter { pathPrefix.map($0.path.hasPrefix) ?? true }
+    }
+
+    /// Each API request from now on, as soon as it was answered (or closed without an answer: a dropped connection
+    /// right away, a hang when the sandbox stops). Lets a test wait for "the sandbox has seen the stop" without
+    /// polling; the stream ends when the sandbox stops.
+    public func completedRequests() async -> AsyncStream<RecordedRequest> {
+        await state.observeRequests(onArrival: false)
+    }
+
+    /// Each API request from now on, as soon as it arrived (before any fault or handler ran; `responseStatus` is
+    /// `nil`). Lets a test know a request reached the sandbox, e.g. one that is about to hang.
+    public func receivedRequests() async -> AsyncStream<RecordedRequest> {
+        await state.observeRequests(onArrival: true)
     }
 
     /// Forgets the recorded requests.

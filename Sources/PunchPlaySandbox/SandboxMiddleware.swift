@@ -24,9 +24,17 @@ struct SandboxMiddleware: RouterMiddleware {
         var recordIndex: Int?
         var response: Response
         do {
-            context.body = try await Self.collectBody(of: &request, upTo: limit)
+            var oversized: SandboxAPIError?
+            do {
+                context.body = try await Self.collectBody(of: &request, upTo: limit)
+            } catch {
+                oversized = error
+            }
             if !isControl {
                 recordIndex = await state.record(Self.record(request, body: context.body, id: context.requestID))
+            }
+            if let oversized {
+                throw oversized
             }
             if !isControl, let fault = await state.takeFault(path: path) {
                 response = try await FaultPlayer(state: state).play(fault, context: context) {
@@ -53,7 +61,9 @@ struct SandboxMiddleware: RouterMiddleware {
         return response
     }
 
-    private static func collectBody(of request: inout Request, upTo limit: Int) async throws -> Data {
+    private static func collectBody(of request: inout Request, upTo limit: Int) async throws(SandboxAPIError)
+        -> Data
+    {
         do {
             return Data(buffer: try await request.collectBody(upTo: limit))
         } catch {

@@ -41,6 +41,19 @@ struct EventStreamTests {
         }
     }
 
+    @Test("closing the streams ends them cleanly, and a reconnect gets ready again")
+    func closeStreams() async throws {
+        try await withSandbox { sandbox, client in
+            let token = try await sandbox.issueTokens().accessToken
+            var events = EventStreamReader(try await open(client, token: token).body)
+            #expect(try await events.next()?.name == "ready")
+            await sandbox.closeEventStreams()
+            #expect(try await events.next() == nil)
+            var again = EventStreamReader(try await open(client, token: token).body)
+            #expect(try await again.next()?.name == "ready")
+        }
+    }
+
     @Test("the stream needs Accept: text/event-stream")
     func needsAccept() async throws {
         try await withSandbox { sandbox, client in

@@ -15,7 +15,7 @@ struct ExecutableTests {
         return url
     }
 
-    @Test("it prints its URL and client id, serves the API, and exits cleanly on SIGTERM")
+    @Test("it prints its URL and client id, serves the API, and exits cleanly on SIGTERM with a live stream open")
     func runsAndStops() async throws {
         let process = Process()
         process.executableURL = Self.executable
@@ -62,8 +62,24 @@ struct ExecutableTests {
         let body = try await response.body.collect(upTo: 1024 * 1024)
         #expect(String(buffer: body).contains("user_code"))
 
+        var tokenRequest = HTTPClientRequest(url: baseURL + "/_sandbox/tokens")
+        tokenRequest.method = .POST
+        let tokens = try await HTTPClient.shared.execute(tokenRequest, timeout: .seconds(10))
+        let tokenBody = Data(buffer: try await tokens.body.collect(upTo: 1024 * 1024))
+        let accessToken = try #require(
+            (try JSONSerialization.jsonObject(with: tokenBody) as? [String: Any])?["accessToken"] as? String
+        )
+        var streamRequest = HTTPClientRequest(url: baseURL + "/api/platform/v1/playback/events")
+        streamRequest.headers.add(name: "Authorization", value: "Bearer \(accessToken)")
+        streamRequest.headers.add(name: "Accept", value: "text/event-stream")
+        let stream = try await HTTPClient.shared.execute(streamRequest, timeout: .seconds(30))
+        var chunks = stream.body.makeAsyncIterator()
+        let ready = try #require(try await chunks.next())
+        #expect(String(buffer: ready).hasPrefix("event: ready"))
+
         process.terminate()
         var statuses = exits.makeAsyncIterator()
         #expect(await statuses.next() == 0)
+        #expect(try await chunks.next() == nil)
     }
 }

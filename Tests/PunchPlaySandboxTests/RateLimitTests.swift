@@ -55,6 +55,28 @@ struct RateLimitTests {
         }
     }
 
+    @Test("device-token polls over budget are 429 before the code is even looked at")
+    func deviceTokenPolls() async throws {
+        try await withSandbox({ $0.rateLimits.deviceToken = RateBudget(limit: 1, window: 600) }) { _, client in
+            let body: JSONValue = ["client_id": .string(Fixtures.clientID), "device_code": "unknown"]
+            #expect(try await client.post("auth/device/token", body).errorCode == "invalid_grant")
+            let limited = try await client.post("auth/device/token", body)
+            #expect(limited.status == 429)
+            #expect(limited.header("Retry-After") == "600")
+        }
+    }
+
+    @Test("/oauth/token over budget is 429")
+    func oauthToken() async throws {
+        try await withSandbox({ $0.rateLimits.oauthToken = RateBudget(limit: 1, window: 60) }) { _, client in
+            let form = [("grant_type", "password"), ("client_id", Fixtures.clientID)]
+            #expect(try await client.postForm("oauth/token", form).errorCode == "unsupported_grant_type")
+            let limited = try await client.postForm("oauth/token", form)
+            #expect(limited.status == 429)
+            #expect(limited.header("Retry-After") == "60")
+        }
+    }
+
     @Test("playback writes are budgeted per access token")
     func playbackWrites() async throws {
         try await withSandbox({ $0.rateLimits.playbackWrites = RateBudget(limit: 2, window: 300) }) { sandbox, client in

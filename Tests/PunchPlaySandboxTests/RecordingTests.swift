@@ -27,6 +27,23 @@ struct RecordingTests {
         }
     }
 
+    @Test("completed requests are streamed as they are answered, dropped ones too")
+    func completedRequestStream() async throws {
+        try await withSandbox { sandbox, client in
+            let completed = await sandbox.completedRequests()
+            var iterator = completed.makeAsyncIterator()
+            await sandbox.inject(.dropConnection(pathPrefix: "/api/platform/v1/playback"))
+            _ = try await client.get("me")
+            _ = try? await client.get("playback/now-playing")
+            let first = await iterator.next()
+            #expect(first?.path == "/api/platform/v1/me")
+            #expect(first?.responseStatus == 401)
+            let second = await iterator.next()
+            #expect(second?.path == "/api/platform/v1/playback/now-playing")
+            #expect(second?.responseStatus == nil)
+        }
+    }
+
     @Test("every response carries X-PunchPlay-Request-Id, and error bodies repeat it")
     func requestIDs() async throws {
         try await withSandbox { sandbox, client in
@@ -54,10 +71,11 @@ struct RecordingTests {
 
     @Test("an oversized body is refused with the contract's error body")
     func oversizedBody() async throws {
-        try await withSandbox({ $0.maximumBodyBytes = 1024 }) { _, client in
+        try await withSandbox({ $0.maximumBodyBytes = 1024 }) { sandbox, client in
             let response = try await client.send(.POST, "auth/device/code", body: String(repeating: " ", count: 4096))
             #expect(response.status == 413)
             #expect(response.errorCode == "invalid_request")
+            #expect(await sandbox.recordedRequests().map(\.responseStatus) == [413])
         }
     }
 }
