@@ -30,6 +30,19 @@ let package = Package(
                 "CDBus"
             ]
         ),
+        .target(
+            name: "BusTestSupport",
+            dependencies: [
+                "DBus"
+            ]
+        ),
+        .testTarget(
+            name: "DBusTests",
+            dependencies: [
+                "DBus",
+                "BusTestSupport",
+            ]
+        ),
 
         // MARK: MPRIS
         .target(
