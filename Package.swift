@@ -17,7 +17,6 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
-        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
@@ -31,6 +30,19 @@ let package = Package(
             name: "DBus",
             dependencies: [
                 "CDBus"
+            ]
+        ),
+        .target(
+            name: "BusTestSupport",
+            dependencies: [
+                "DBus"
+            ]
+        ),
+        .testTarget(
+            name: "DBusTests",
+            dependencies: [
+                "DBus",
+                "BusTestSupport",
             ]
         ),
 
@@ -59,8 +71,16 @@ let package = Package(
             name: "PunchPlayTests",
             dependencies: [
                 "PunchPlay",
+                "PunchPlaySandbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "PunchPlayCommandTests",
+            dependencies: [
+                "punchplay-mpris",
+                "PunchPlaySandbox",
             ]
         ),
 

@@ -25,7 +25,9 @@ extension PunchPlayClient {
             }
         }
         try await tokens.forget()
-        logger.info("Logged out of PunchPlay", metadata: ["revoked": "\(credentials != nil && revokeFailure == nil)"])
+        if credentials != nil {
+            logger.info("Logged out of PunchPlay", metadata: ["revoked": "\(revokeFailure == nil)"])
+        }
         return LogoutOutcome(wasLoggedIn: credentials != nil, revokeFailure: revokeFailure)
     }
 }

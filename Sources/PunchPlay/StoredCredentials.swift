@@ -6,6 +6,8 @@ public struct StoredCredentials: Sendable, Hashable, Codable {
     public var accessToken: Secret
     public var refreshToken: Secret
     public var accessTokenExpiresAt: Date
+    /// When the access token was received; with the expiry it gives the token's lifetime.
+    public var accessTokenIssuedAt: Date?
     public var refreshTokenExpiresAt: Date?
     /// The granted scopes, as the token answer listed them.
     public var scopes: [String]
@@ -15,6 +17,7 @@ public struct StoredCredentials: Sendable, Hashable, Codable {
         accessToken: Secret,
         refreshToken: Secret,
         accessTokenExpiresAt: Date,
+        accessTokenIssuedAt: Date? = nil,
         refreshTokenExpiresAt: Date? = nil,
         scopes: [String] = [],
         username: String? = nil
@@ -22,6 +25,7 @@ public struct StoredCredentials: Sendable, Hashable, Codable {
         self.accessToken = accessToken
         self.refreshToken = refreshToken
         self.accessTokenExpiresAt = accessTokenExpiresAt
+        self.accessTokenIssuedAt = accessTokenIssuedAt
         self.refreshTokenExpiresAt = refreshTokenExpiresAt
         self.scopes = scopes
         self.username = username
@@ -31,6 +35,7 @@ public struct StoredCredentials: Sendable, Hashable, Codable {
         case accessToken = "access_token"
         case refreshToken = "refresh_token"
         case accessTokenExpiresAt = "access_token_expires_at"
+        case accessTokenIssuedAt = "access_token_issued_at"
         case refreshTokenExpiresAt = "refresh_token_expires_at"
         case scopes, username
     }
@@ -49,6 +54,7 @@ public struct StoredCredentials: Sendable, Hashable, Codable {
         self.accessToken = grant.accessToken
         self.refreshToken = refreshToken
         self.accessTokenExpiresAt = now.addingTimeInterval(TimeInterval(grant.expiresIn))
+        self.accessTokenIssuedAt = now
         if let refreshExpiresIn = grant.refreshExpiresIn {
             self.refreshTokenExpiresAt = now.addingTimeInterval(TimeInterval(refreshExpiresIn))
         } else {
@@ -56,5 +62,14 @@ public struct StoredCredentials: Sendable, Hashable, Codable {
         }
         self.scopes = grant.scope.map { $0.split(separator: " ").map(String.init) } ?? previous?.scopes ?? []
         self.username = grant.username ?? previous?.username
+    }
+
+    /// Whether the access token should be refreshed at `now`: when less than `margin` (5 minutes) remains, or
+    /// less than half its lifetime for tokens shorter than 10 minutes, so a short-lived token is not
+    /// refreshed before every request.
+    func needsRefresh(at now: Date, margin: TimeInterval) -> Bool {
+        let lifetime = accessTokenIssuedAt.map { accessTokenExpiresAt.timeIntervalSince($0) } ?? .infinity
+        let effectiveMargin = min(margin, max(lifetime, 0) / 2)
+        return accessTokenExpiresAt.timeIntervalSince(now) < effectiveMargin
     }
 }

@@ -61,13 +61,15 @@ public actor TokenLifecycle {
         return stream
     }
 
-    /// A valid access token, refreshed first when it expires within `refreshMargin`.
+    /// A valid access token, refreshed first when it expires within `refreshMargin` (half its lifetime for
+    /// short-lived tokens).
     /// - Throws: `.loginRequired` when there are no usable credentials; a transient error when the token
     ///   has expired and the refresh failed for a reason that says nothing about the token.
     public func accessToken() async throws(PunchPlayError) -> Secret {
         guard let current = try await loadedCredentials() else { throw loginRequiredError() }
-        let remaining = current.accessTokenExpiresAt.timeIntervalSince(now())
-        guard remaining < Self.refreshMargin else { return current.accessToken }
+        let currentTime = now()
+        guard current.needsRefresh(at: currentTime, margin: Self.refreshMargin) else { return current.accessToken }
+        let remaining = current.accessTokenExpiresAt.timeIntervalSince(currentTime)
         do {
             return try await refreshed().accessToken
         } catch  where error.retryClass == .transient && remaining > 0 {

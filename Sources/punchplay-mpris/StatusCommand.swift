@@ -46,14 +46,19 @@ struct StatusCommand: AsyncParsableCommand {
         await client.shutdown()
     }
 
+    /// Writes the report straight to standard output (unbuffered, so `--follow` output reaches a pipe at once).
     private func emit(_ report: StatusReport) {
+        let text: String
         if json {
             let encoder = JSONEncoder()
-            encoder.outputFormatting = follow ? [.sortedKeys] : [.sortedKeys, .prettyPrinted]
+            encoder.outputFormatting =
+                follow
+                ? [.sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
             encoder.dateEncodingStrategy = .iso8601
-            print(String(decoding: try! encoder.encode(report), as: UTF8.self))
+            text = String(decoding: try! encoder.encode(report), as: UTF8.self) + "\n"
         } else {
-            print(report.text, terminator: follow ? "\n" : "")
+            text = report.text + (follow ? "\n" : "")
         }
+        FileHandle.standardOutput.write(Data(text.utf8))
     }
 }

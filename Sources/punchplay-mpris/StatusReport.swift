@@ -38,6 +38,18 @@ struct StatusReport: Encodable {
         case nowPlaying = "now_playing"
     }
 
+    /// Encodes absent parts as `null` so scripts can rely on every key being there.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(state, forKey: .state)
+        try container.encode(reason, forKey: .reason)
+        try container.encode(store, forKey: .store)
+        try container.encode(account, forKey: .account)
+        try container.encode(token, forKey: .token)
+        try container.encode(nowPlaying, forKey: .nowPlaying)
+        try container.encode(errors, forKey: .errors)
+    }
+
     /// Asks the client for everything; a failing part is recorded in `errors`, the rest is still shown.
     static func gather(from client: PunchPlayClient, storeName: String) async -> StatusReport {
         var report = StatusReport(state: .loggedOut, store: storeName)
@@ -114,8 +126,9 @@ struct StatusReport: Encodable {
             }
         }
         if let token {
-            let minutes = Int(token.accessTokenExpiresAt.timeIntervalSinceNow / 60)
-            let access = token.accessTokenValid ? "valid for \(minutes) min" : "expired (refreshes on next use)"
+            let seconds = Int(token.accessTokenExpiresAt.timeIntervalSinceNow)
+            let remaining = seconds >= 120 ? "\(seconds / 60) min" : "\(seconds) s"
+            let access = token.accessTokenValid ? "valid for \(remaining)" : "expired (refreshes on next use)"
             lines.append("Access token:  \(access)")
             if let refreshExpiry = token.refreshTokenExpiresAt {
                 lines.append("Refresh token: valid until \(refreshExpiry.formatted(.iso8601))")
