@@ -107,8 +107,10 @@ let package = Package(
             dependencies: [
                 "Outbox",
                 "PunchPlay",
+                "PunchPlaySandbox",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
