@@ -105,6 +105,13 @@ let package = Package(
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
+        .testTarget(
+            name: "PunchPlayCommandTests",
+            dependencies: [
+                "punchplay-mpris",
+                "PunchPlaySandbox",
+            ]
+        ),
 
         // MARK: Scrobbling
         .target(
@@ -140,8 +147,18 @@ let package = Package(
             dependencies: [
                 "Outbox",
                 "PunchPlay",
+                "PunchPlaySandbox",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .executableTarget(
+            name: "outbox-crash-worker",
+            dependencies: [
+                "Outbox",
+                "PunchPlay",
             ]
         ),
 

@@ -28,6 +28,34 @@ public struct OutboxSnapshot: Sendable, Hashable, Codable {
     public var coalescedCount: Int
     public var evictedCount: Int
 
+    public init(
+        pendingCount: Int = 0,
+        sessions: [SessionQueue] = [],
+        deadLetters: [DeadLetter] = [],
+        nextAttemptAt: Int64? = nil,
+        loginRequiredSince: Int64? = nil,
+        pausedUntil: Int64? = nil,
+        lastError: String? = nil,
+        lastErrorAt: Int64? = nil,
+        lastSuccessAt: Int64? = nil,
+        deliveredCount: Int = 0,
+        coalescedCount: Int = 0,
+        evictedCount: Int = 0
+    ) {
+        self.pendingCount = pendingCount
+        self.sessions = sessions
+        self.deadLetters = deadLetters
+        self.nextAttemptAt = nextAttemptAt
+        self.loginRequiredSince = loginRequiredSince
+        self.pausedUntil = pausedUntil
+        self.lastError = lastError
+        self.lastErrorAt = lastErrorAt
+        self.lastSuccessAt = lastSuccessAt
+        self.deliveredCount = deliveredCount
+        self.coalescedCount = coalescedCount
+        self.evictedCount = evictedCount
+    }
+
     enum CodingKeys: String, CodingKey {
         case pendingCount = "pending_count"
         case sessions

@@ -13,6 +13,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
             ConfigCommand.self,
             LoginCommand.self,
             LogoutCommand.self,
+            QueueCommand.self,
             StatusCommand.self,
             PlayersCommand.self
         ]
