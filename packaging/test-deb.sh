@@ -86,6 +86,27 @@ check "systemd-analyze verify accepts the user unit without warnings" verify_uni
 check "desktop-file-validate accepts the autostart entry" \
     desktop-file-validate "$root/etc/xdg/autostart/punchplay-mpris.desktop"
 
+# The autostart entry must start the agent only when the systemd user unit is not enabled. Its Exec line is
+# run with stand-ins: a systemctl that answers "enabled" or "disabled", none at all, and a stub agent.
+autostart_starts_agent() {
+    local systemctl_answer=$1 bin=$work/autostart-$1
+    mkdir -p "$bin"
+    ln -sf "$(command -v sh)" "$bin/sh"
+    printf '#!/bin/sh\necho started "$@"\n' >"$bin/agent" && chmod +x "$bin/agent"
+    if [ "$systemctl_answer" != none ]; then
+        printf '#!/bin/sh\n[ "$*" = "--user --quiet is-enabled punchplay-mpris.service" ] || exit 2\nexit %s\n' \
+            "$([ "$systemctl_answer" = enabled ] && echo 0 || echo 1)" >"$bin/systemctl"
+        chmod +x "$bin/systemctl"
+    fi
+    local exec_line
+    exec_line=$(sed -n 's/^Exec=//p' "$root/etc/xdg/autostart/punchplay-mpris.desktop" | sed "s|/usr/bin/punchplay-mpris|$bin/agent|")
+    [ "$(PATH=$bin eval "$exec_line")" = "started run" ]
+}
+check "autostart starts the agent when the systemd unit is disabled" autostart_starts_agent disabled
+check "autostart starts the agent where there is no systemctl" autostart_starts_agent none
+autostart_skips_agent() { ! autostart_starts_agent enabled; }
+check "autostart does nothing when the systemd unit is enabled" autostart_skips_agent
+
 check "dpkg -r removes the package" dpkg_root -r punchplay-mpris
 for file in "${installed_files[@]}"; do
     check "removed $file" test ! -e "$root$file"

@@ -128,6 +128,15 @@ struct ConfigurationValidationTests {
                 + "enabled = false"
         ),
         BadValue(
+            toml: "[log.notifications]\nenabled = true",
+            message: "1: log.notifications = (a table): expected true or false"
+        ),
+        BadValue(
+            toml: "[log]\nlevel = \"\"\"\ndebug\n\"\"\"",
+            message: "2: log.level = \"debug \": expected one of \"trace\", \"debug\", \"info\", \"notice\", "
+                + "\"warning\", \"error\", \"critical\""
+        ),
+        BadValue(
             toml: "# comment\npunchplay = 3",
             message: "2: punchplay = 3: expected a table, e.g. [punchplay]"
         ),
