@@ -11,6 +11,9 @@ struct EpisodeMarker: Sendable, Equatable {
 
     /// Parses one lower-cased token, or returns nil when it is not a marker.
     static func parse(_ lower: String) -> EpisodeMarker? {
+        guard lower.utf8.count >= 2, let first = lower.utf8.first,
+            first == UInt8(ascii: "s") || first == UInt8(ascii: "e") || DigitScanner.isDigit(first)
+        else { return nil }
         var scanner = DigitScanner(Array(lower.utf8))
         switch scanner.peek {
         case UInt8(ascii: "s"):

@@ -85,13 +85,15 @@ struct FoundNumbering: Sendable, Equatable {
             }
             return nil
         }
-        for word in words where lower.count > word.count && lower.hasPrefix(word) {
-            var scanner = DigitScanner(Array(lower.utf8.dropFirst(word.utf8.count)))
-            if let value = scanner.number(maxDigits: 3), scanner.isAtEnd {
-                return (value, nil, 1)
-            }
-        }
-        return nil
+        guard let last = lower.utf8.last, DigitScanner.isDigit(last) else { return nil }
+        let bytes = Array(lower.utf8)
+        var wordEnd = bytes.count
+        while wordEnd > 0, DigitScanner.isDigit(bytes[wordEnd - 1]) { wordEnd -= 1 }
+        guard wordEnd > 0, bytes.count - wordEnd <= 3,
+            words.contains(String(decoding: bytes[0..<wordEnd], as: UTF8.self))
+        else { return nil }
+        var scanner = DigitScanner(Array(bytes[wordEnd...]))
+        return scanner.number(maxDigits: 3).map { ($0, nil, 1) }
     }
 
     /// `01-12`: a range of numbers in one token (batches, multi-episode files).
@@ -130,9 +132,10 @@ struct FoundNumbering: Sendable, Equatable {
                 index: index, span: 3, airDate: formatDate(year, month, day), numbering: .date,
                 pattern: "air date")
         }
-        let parts = tokens[index].lower.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        var scanner = DigitScanner(Array(tokens[index].lower.utf8))
+        guard scanner.bytes.count == 10, let year = scanner.number(maxDigits: 4), scanner.skip(UInt8(ascii: "-")),
+            let month = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: "-")),
+            let day = scanner.number(maxDigits: 2), scanner.isAtEnd,
             (1900...2039).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return FoundNumbering(
@@ -154,10 +157,12 @@ struct FoundNumbering: Sendable, Equatable {
                 index: isPart ? index - 1 : index, span: isPart ? 4 : 3, episode: value, numbering: .episodeOnly,
                 pattern: "\"N of M\" words")
         }
-        let parts = tokens[index].lower.split(separator: "of", omittingEmptySubsequences: false)
-        guard parts.count == 2, let value = Int(parts[0]), Int(parts[1]) != nil, parts[0].count <= 2 else {
-            return nil
-        }
+        guard let first = tokens[index].lower.utf8.first, DigitScanner.isDigit(first) else { return nil }
+        var scanner = DigitScanner(Array(tokens[index].lower.utf8))
+        guard let value = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: "o")),
+            scanner.skip(UInt8(ascii: "f")),
+            scanner.number(maxDigits: 3) != nil, scanner.isAtEnd
+        else { return nil }
         return FoundNumbering(index: index, span: 1, episode: value, numbering: .episodeOnly, pattern: "\"NofM\" word")
     }
 }

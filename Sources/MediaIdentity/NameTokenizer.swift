@@ -83,8 +83,12 @@ enum NameTokenizer {
     }
 
     static func asciiLowercased(_ bytes: ArraySlice<UInt8>) -> String {
-        String(
-            decoding: bytes.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 },
-            as: UTF8.self)
+        let hasCapitals = bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        guard hasCapitals else { return String(decoding: bytes, as: UTF8.self) }
+        var lowered = Array(bytes)
+        for index in lowered.indices where lowered[index] >= UInt8(ascii: "A") && lowered[index] <= UInt8(ascii: "Z") {
+            lowered[index] |= 0x20
+        }
+        return String(decoding: lowered, as: UTF8.self)
     }
 }

@@ -170,6 +170,7 @@ enum ReleaseNameParser {
     /// `CD1`, `CD 2`, `Disc 1`, `Disk2`: one file of a movie split across discs.
     private static func discNumber(_ tokens: [NameToken], facts: [TokenFacts], at index: Int) -> Int? {
         let lower = tokens[index].lower
+        guard let first = lower.utf8.first, first == UInt8(ascii: "c") || first == UInt8(ascii: "d") else { return nil }
         for word in ["cd", "disc", "disk", "dvd"] where lower.hasPrefix(word) {
             if lower.count == word.count {
                 return index + 1 < tokens.count && facts[index + 1].digitCount <= 2 ? facts[index + 1].number : nil
@@ -218,8 +219,10 @@ enum ReleaseNameParser {
     private static func extraKind(_ tokens: [NameToken], start: Int, from extrasStart: Int) -> String? {
         for index in start..<tokens.count {
             let lower = tokens[index].lower
-            for suffix in extraSuffixes where lower.hasSuffix(suffix) {
-                return String(suffix.dropFirst())
+            if lower.utf8.contains(UInt8(ascii: "-")) {
+                for suffix in extraSuffixes where lower.hasSuffix(suffix) {
+                    return String(suffix.dropFirst())
+                }
             }
             guard index > start, extraWords.contains(lower) else { continue }
             if index >= extrasStart || index == tokens.count - 1 || tokens[index].isBracketed {

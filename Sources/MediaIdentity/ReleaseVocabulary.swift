@@ -66,6 +66,7 @@ enum ReleaseVocabulary {
                 return true
             }
         }
+        guard let last = lower.utf8.last, DigitScanner.isDigit(last) else { return false }
         for prefix in audioPrefixes where lower.hasPrefix(prefix) {
             let rest = lower.utf8.dropFirst(prefix.utf8.count)
             if !rest.isEmpty, rest.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {

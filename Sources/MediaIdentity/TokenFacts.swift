@@ -11,7 +11,10 @@ struct TokenFacts: Sendable {
     var isID = false
 
     init(_ token: NameToken) {
-        let bytes = Array(token.lower.utf8)
+        let utf8 = token.lower.utf8
+        let isCandidateNumber = utf8.first.map(DigitScanner.isDigit) ?? false
+        let isCandidateChecksum = token.bracket != 0 && utf8.count == 8
+        let bytes = isCandidateNumber || isCandidateChecksum ? Array(utf8) : []
         var digits = 0
         while digits < bytes.count, DigitScanner.isDigit(bytes[digits]) { digits += 1 }
         let versionSuffix =
@@ -26,7 +29,7 @@ struct TokenFacts: Sendable {
         }
         isStrongTag = number == nil && ReleaseVocabulary.isStrong(token.lower)
         isWeakTag = number == nil && !isStrongTag && ReleaseVocabulary.isWeakTag(token)
-        isChecksum = token.bracket != 0 && bytes.count == 8 && bytes.allSatisfy(Self.isHex) && number == nil
+        isChecksum = isCandidateChecksum && bytes.allSatisfy(Self.isHex) && number == nil
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {
