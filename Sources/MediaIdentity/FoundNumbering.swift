@@ -77,7 +77,7 @@ struct FoundNumbering: Sendable, Equatable {
     ) -> (value: Int, end: Int?, span: Int)? {
         let lower = tokens[index].lower
         if words.contains(lower), index + 1 < tokens.count {
-            if let value = facts[index + 1].number, facts[index + 1].digitCount <= 3 {
+            if let value = facts[index + 1].number {
                 return (value, nil, 2)
             }
             if let range = numberRange(tokens[index + 1].lower) {
@@ -89,11 +89,11 @@ struct FoundNumbering: Sendable, Equatable {
         let bytes = Array(lower.utf8)
         var wordEnd = bytes.count
         while wordEnd > 0, DigitScanner.isDigit(bytes[wordEnd - 1]) { wordEnd -= 1 }
-        guard wordEnd > 0, bytes.count - wordEnd <= 3,
+        guard wordEnd > 0, bytes.count - wordEnd <= 4,
             words.contains(String(decoding: bytes[0..<wordEnd], as: UTF8.self))
         else { return nil }
         var scanner = DigitScanner(Array(bytes[wordEnd...]))
-        return scanner.number(maxDigits: 3).map { ($0, nil, 1) }
+        return scanner.number(maxDigits: 4).map { ($0, nil, 1) }
     }
 
     /// `01-12`: a range of numbers in one token (batches, multi-episode files).

@@ -105,6 +105,13 @@ public enum MediaIdentifier {
                 reasons.append("year from show folder")
             }
             name.title = TitleComparison.betterSpelling(name.title, show?.title)
+            if let show, let showTitle = show.title, show.hasEpisodeNumber, show.season == name.season,
+                show.episode == name.episode, show.airDate == name.airDate, !TitleComparison.same(showTitle, name.title)
+            {
+                name.title = showTitle
+                name.year = show.year ?? name.year
+                reasons.append("title from the release folder with the same numbering")
+            }
         } else if let folderSeason, let showTitle = show?.title, name.leadingNumber != nil || name.title == nil {
             name.season = folderSeason
             name.episode = name.leadingNumber
@@ -114,6 +121,16 @@ public enum MediaIdentifier {
             name.numbering = name.episode == nil ? .seasonOnly : .seasonEpisode
             name.numberingPattern = "season folder and episode number"
             reasons.append("season folder and leading episode number")
+        } else if let number = name.trailingNumber, name.year == nil, let show, let showTitle = show.title,
+            TitleComparison.same(showTitle, name.titleBeforeTrailingNumber)
+        {
+            name.title = TitleComparison.betterSpelling(name.titleBeforeTrailingNumber, showTitle)
+            name.episode = number
+            name.season = folderSeason
+            name.year = show.year
+            name.numbering = folderSeason == nil ? .bareNumber : .seasonEpisode
+            name.numberingPattern = "number after the show folder's title"
+            reasons.append("episode number after the show folder's title")
         } else if let show, shouldPreferFolder(show, over: name, stem: file.stem) {
             let part = name.part
             name = show
@@ -149,7 +166,7 @@ public enum MediaIdentifier {
         guard let title = name.title else { return !name.hasEpisodeNumber }
         let lower = stem.lowercased()
         if genericStems.contains(lower) || genericStems.contains(title.lowercased()) { return true }
-        if lower.hasPrefix("vts_") || lower.hasPrefix("title_t") || lower.hasPrefix("title t") { return true }
+        if genericPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         let bytes = Array(lower.utf8)
         if bytes.allSatisfy(DigitScanner.isDigit) { return true }
         let isHash =
@@ -159,6 +176,12 @@ public enum MediaIdentifier {
             }
         return isHash
     }
+
+    /// Disc-structure and camera/recorder file names (`VTS_01_1`, `title_t00`, `VID_20240501_123456`).
+    private static let genericPrefixes = [
+        "vts_", "title_t", "title t", "vid_", "vid-", "img_", "pxl_", "mvimg_", "dsc_", "gopr", "screen recording",
+        "screencast", "screenshot", "simplescreenrecorder", "recording_", "obs_",
+    ]
 
     private static let genericStems: Set<String> = [
         "movie", "film", "video", "main", "feature", "title", "index", "playlist", "stream", "vts", "output",

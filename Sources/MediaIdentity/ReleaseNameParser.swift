@@ -26,7 +26,9 @@ enum ReleaseNameParser {
             }
         }
         if found == nil {
-            found = bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: result.anime)
+            found =
+                bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: result.anime)
+                ?? compactNumber(tokens, facts: facts, start: start, tagIndex: tagIndex)
         }
         let boundary = min(found?.index ?? tokens.count, tagIndex)
         var yearIndex: Int?
@@ -59,6 +61,12 @@ enum ReleaseNameParser {
             result.leadingNumber = leading
             result.titleAfterLeadingNumber =
                 TitleBuilder(tokens: tokens, facts: facts, range: (start + 1)..<titleEnd)
+                .text
+        }
+        if found == nil, titleEnd - 1 > start, !facts[titleEnd - 1].isYear, facts[titleEnd - 1].number != nil {
+            result.trailingNumber = facts[titleEnd - 1].number
+            result.titleBeforeTrailingNumber =
+                TitleBuilder(tokens: tokens, facts: facts, range: start..<(titleEnd - 1))
                 .text
         }
         result.part = partNumber(tokens, facts: facts, from: titleEnd)
@@ -156,6 +164,21 @@ enum ReleaseNameParser {
                 index: end, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] Title [07]\"")
         }
         return nil
+    }
+
+    /// `The.Office.US.405.HDTV`: season and episode run together in three digits right before the release tags,
+    /// in a name with no year.
+    private static func compactNumber(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
+    ) -> FoundNumbering? {
+        let index = tagIndex - 1
+        guard tagIndex < tokens.count, index > start, facts[index].digitCount == 3, !tokens[index].isBracketed,
+            let number = facts[index].number, number % 100 > 0, number >= 100,
+            !facts[start..<index].contains(where: { $0.isYear })
+        else { return nil }
+        return FoundNumbering(
+            index: index, span: 1, season: number / 100, episode: number % 100, numbering: .seasonEpisode,
+            pattern: "\"405\" season and episode digits")
     }
 
     /// `03 - Title`, `03. Title`, `03 Title`: a number that leads the name.

@@ -33,7 +33,8 @@ enum ReleaseVocabulary {
         "extended", "unrated", "uncut", "uncensored", "censored", "remastered", "theatrical", "directors", "dc",
         "imax", "criterion", "restored", "despecialized", "limited", "festival", "stv", "ws", "fs", "widescreen",
         "fullscreen", "hybrid", "3d", "hsbs", "hou", "sbs", "complete", "retail", "real", "multi", "multisub",
-        "dual", "dl", "dubbed", "dub", "subbed", "sub", "subs", "hardsub", "hardsubs", "softsub", "vostfr", "vost",
+        "dual", "dl", "dubbed", "dub", "engsub", "eng-sub", "subbed", "sub", "subs", "hardsub", "hardsubs", "softsub",
+        "vostfr", "vost",
         "vf", "vff", "vfq", "vfi", "vo", "truefrench", "french", "fre", "fr", "german", "ger", "deutsch", "italian",
         "ita", "spanish", "spa", "esp", "castellano", "latino", "lat", "hindi", "tamil", "telugu", "english", "eng",
         "en", "japanese", "jpn", "jap", "russian", "rus", "korean", "kor", "chinese", "chi", "chs", "cht", "dutch",
@@ -52,6 +53,20 @@ enum ReleaseVocabulary {
     static let topLevelDomains: Set<String> = [
         "com", "org", "net", "info", "cc", "to", "me", "io", "tv", "ws", "cd", "xyz", "in", "co", "ru", "se", "nl",
         "biz", "site", "club", "li", "ch", "lol", "mx", "pw", "pro", "one", "re", "la", "vip", "app", "link",
+        "world", "top", "fun", "zone", "click", "cfd", "pics", "art", "ink", "ms", "tw", "am", "lt", "ag", "ac",
+        "bz", "eu", "uk", "fr", "de", "it", "es", "pl", "nu", "ws", "rip", "online", "live", "space", "website",
+    ]
+
+    /// Edition words that end a title whatever their case (`Movie Extended 1080p`), alone or before `Cut` or
+    /// `Edition` (`Directors Cut`, `Special Edition`).
+    static let editions: Set<String> = [
+        "extended", "unrated", "remastered", "uncut", "theatrical", "imax", "criterion", "proper", "repack",
+        "internal", "dubbed", "subbed", "redux", "uncensored", "restored",
+    ]
+    static let editionQualifiers: Set<String> = [
+        "directors", "director's", "extended", "theatrical", "special", "collectors", "collector's", "ultimate",
+        "anniversary", "remastered", "unrated", "uncut", "limited", "deluxe", "definitive", "criterion", "rogue",
+        "producers", "producer's", "international", "alternate",
     ]
 
     /// Audio descriptions written with a dot (`DD5.1`, `AAC2.0`) leave prefixes like these.
@@ -92,6 +107,7 @@ enum ReleaseVocabulary {
     /// Weak words whose spelling is only ever a tag, in any case.
     private static let tagOnly: Set<String> = [
         "vostfr", "truefrench", "vff", "vfq", "vfi", "multisub", "hardsub", "hardsubs", "softsub", "ptbr", "pt-br",
-        "hsbs", "despecialized", "openmatte",
+        "hsbs", "despecialized", "openmatte", "dubbed", "subbed", "multi", "multisub", "sub", "dub",
+        "subs", "engsub", "eng-sub",
     ]
 }

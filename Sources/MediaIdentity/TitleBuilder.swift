@@ -4,16 +4,33 @@ struct TitleBuilder {
     private let tokens: [NameToken]
     private var indices: [Int]
 
-    init(tokens: [NameToken], facts: [TokenFacts], range: Range<Int>) {
+    /// - Parameter keepsOneWord: a title keeps its last word even if it looks like a tag (`It`, `Max`); an
+    ///   episode title made only of tags (`FRENCH`, `English Dubbed`) is no title.
+    init(tokens: [NameToken], facts: [TokenFacts], range: Range<Int>, keepsOneWord: Bool = true) {
         self.tokens = tokens
         var indices = range.filter { !facts[$0].isID }
-        while indices.count > 1, let last = indices.last, facts[last].isWeakTag {
-            indices.removeLast()
+        var trimmedTag = false
+        while indices.count > (keepsOneWord ? 1 : 0), let last = indices.last {
+            let lower = tokens[last].lower
+            if facts[last].isWeakTag || ReleaseVocabulary.editions.contains(lower)
+                || (trimmedTag && ReleaseVocabulary.weak.contains(lower))
+            {
+                indices.removeLast()
+            } else if lower == "cut" || lower == "edition", indices.count > (keepsOneWord ? 2 : 1),
+                ReleaseVocabulary.editionQualifiers.contains(tokens[indices[indices.count - 2]].lower)
+            {
+                indices.removeLast(2)
+            } else {
+                break
+            }
+            trimmedTag = true
         }
         self.indices = indices
     }
 
-    /// The joined title, or nil when no words are left.
+    /// The joined title, or nil when no words are left. Edition words and phrases are trimmed from the end
+    /// (`Extended`, `Directors Cut`), and once a tag has been trimmed, weak words before it go too, whatever
+    /// their case (`English Dubbed`).
     var text: String? {
         guard !indices.isEmpty else { return nil }
         var output = ""
@@ -50,10 +67,6 @@ struct TitleBuilder {
             end += 1
         }
         guard end > start else { return nil }
-        let builder = TitleBuilder(tokens: tokens, facts: facts, range: start..<end)
-        guard let text = builder.text, builder.indices.count > 1 || !facts[builder.indices[0]].isWeakTag else {
-            return nil
-        }
-        return text
+        return TitleBuilder(tokens: tokens, facts: facts, range: start..<end, keepsOneWord: false).text
     }
 }

@@ -125,5 +125,19 @@ enum FolderCorpus {
             "/media/Movies/Gone with the Wind (1939)/Gone with the Wind (1939) - Part 2.mkv", "Gone with the Wind",
             1939, part: 2),
         .movie("/media/Movies/Kill Bill Vol. 1 (2003)/Kill Bill Vol. 1 (2003).mkv", "Kill Bill Vol. 1", 2003),
+        .episode("/anime/Naruto/Naruto 001.mkv", "Naruto", nil, 1),
+        .episode(
+            "/tv/Mythbusters/Season 2003/MythBusters - S2003E01 - Jet Assisted Chevy.mkv", "MythBusters", 2003, 1,
+            episodeTitle: "Jet Assisted Chevy"),
+        .episode(
+            "/tv/The Office (US)/Season 3/3x01 Gay Witch Hunt.avi", "The Office", 3, 1, episodeTitle: "Gay Witch Hunt"),
+        .episode("/tv/Show/Season 1/Episode 01 - Pilot.mkv", "Show", 1, 1, episodeTitle: "Pilot"),
+        .episode("/tv/Show/Season 01/Show S01 E01.mkv", "Show", 1, 1),
+        .episode("/tv/Show/S01/E01.mkv", "Show", 1, 1),
+        .episode(
+            "/tv/The.Walking.Dead.S11.1080p.AMZN.WEB-DL.DDP5.1.H.264-NTb/The.Walking.Dead.S11E01.Acheron.Part.I.1080p.AMZN.WEB-DL.DDP5.1.H.264-NTb.mkv",
+            "The Walking Dead", 11, 1, episodeTitle: "Acheron Part I"),
+        .notMedia("/home/x/Videos/VID_20240501_123456.mp4"),
+        .movie("/media/Movies/Toy Story 4 (2019)/Toy.Story.4.2019.1080p.BluRay.x264-SPARKS.mkv", "Toy Story 4", 2019),
     ]
 }

@@ -129,5 +129,14 @@ enum MovieCorpus {
         .movie("Fight Club (1999) {tmdb-550}.mkv", "Fight Club", 1999, tmdb: 550),
         .movie("Fight Club (1999) [imdbid-tt0137523].mkv", "Fight Club", 1999, imdb: "tt0137523"),
         .movie("The Matrix (1999) {imdb-tt0133093} [Bluray-1080p].mkv", "The Matrix", 1999, imdb: "tt0133093"),
+        .movie("Movie.Name.Extended.1080p.BluRay.x264-GRP", "Movie Name"),
+        .movie(
+            "The Hobbit The Battle of the Five Armies Extended Edition 1080p.mkv",
+            "The Hobbit The Battle of the Five Armies"),
+        .movie("Wonder.Woman.1984.2020.1080p.WEB-DL.mkv", "Wonder Woman 1984", 2020),
+        .movie("Pulp Fiction[1994]DvDrip[Eng]-Stealthmaster.avi", "Pulp Fiction", 1994),
+        .movie("The Matrix Reloaded 2003 1080p BrRip x264 YIFY.mp4", "The Matrix Reloaded", 2003),
+        .movie("[ OxTorrent.com ] Intouchables.2011.FRENCH.720p.BluRay.x264.mkv", "Intouchables", 2011),
+        .movie("www.1TamilMV.world - Leo (2023) Tamil TRUE WEB-DL - 1080p.mkv", "Leo", 2023),
     ]
 }
