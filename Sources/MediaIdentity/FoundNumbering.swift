@@ -76,7 +76,9 @@ struct FoundNumbering: Sendable, Equatable {
         at index: Int, words: Set<String>, tokens: [NameToken], facts: [TokenFacts]
     ) -> (value: Int, end: Int?, span: Int)? {
         let lower = tokens[index].lower
-        if words.contains(lower), index + 1 < tokens.count {
+        if words.contains(lower), index + 1 < tokens.count, !tokens[index + 1].afterDash,
+            tokens[index + 1].bracketGroup == tokens[index].bracketGroup
+        {
             if let value = facts[index + 1].number {
                 return (value, nil, 2)
             }

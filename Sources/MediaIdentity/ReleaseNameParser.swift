@@ -153,7 +153,7 @@ enum ReleaseNameParser {
         let bracket = firstBracket(tokens, facts: facts, after: start, yearIndex: nil) ?? tokens.count
         var end = min(bracket, tagIndex)
         while end - 1 > start, facts[end - 1].isWeakTag { end -= 1 }
-        if end - 1 > start, let number = facts[end - 1].number, !facts[end - 1].isYear {
+        if end - 1 > start, let number = facts[end - 1].number, number > 0, !facts[end - 1].isYear {
             return FoundNumbering(
                 index: end - 1, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] Title 07\"")
         }
