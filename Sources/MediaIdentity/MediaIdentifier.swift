@@ -121,6 +121,17 @@ public enum MediaIdentifier {
             name.numbering = name.episode == nil ? .seasonOnly : .seasonEpisode
             name.numberingPattern = "season folder and episode number"
             reasons.append("season folder and leading episode number")
+        } else if let number = name.leadingNumber, let show, let showTitle = show.title, show.year == nil,
+            !show.hasEpisodeNumber
+        {
+            name.season = show.season
+            name.episode = number
+            name.episodeTitle = name.titleAfterLeadingNumber
+            name.title = showTitle
+            name.numbering = name.season == nil ? .bareNumber : .seasonEpisode
+            name.anime = name.anime || show.anime
+            name.numberingPattern = "episode number in a show folder"
+            reasons.append("leading episode number in the show's folder")
         } else if let number = name.trailingNumber, name.year == nil, let show, let showTitle = show.title,
             TitleComparison.same(showTitle, name.titleBeforeTrailingNumber)
         {
@@ -161,14 +172,17 @@ public enum MediaIdentifier {
         return folderIsSpecific && !fileIsSpecific
     }
 
-    /// Names that carry no title: disc structures, numbered streams, MakeMKV titles, generic words, hashes.
+    /// Names that carry no title: disc structures, numbered streams (`00001`, but not `300` or `2012`), MakeMKV
+    /// titles, generic words, hashes.
     static func isGeneric(_ stem: String, _ name: ParsedName) -> Bool {
         guard let title = name.title else { return !name.hasEpisodeNumber }
         let lower = stem.lowercased()
         if genericStems.contains(lower) || genericStems.contains(title.lowercased()) { return true }
         if genericPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         let bytes = Array(lower.utf8)
-        if bytes.allSatisfy(DigitScanner.isDigit) { return true }
+        if bytes.allSatisfy(DigitScanner.isDigit), bytes.count >= 5 || bytes.first == UInt8(ascii: "0") {
+            return true
+        }
         let isHash =
             bytes.count >= 16
             && bytes.allSatisfy {

@@ -181,10 +181,11 @@ enum ReleaseNameParser {
             pattern: "\"405\" season and episode digits")
     }
 
-    /// `03 - Title`, `03. Title`, `03 Title`: a number that leads the name.
+    /// `03 - Title`, `03. Title`, `03 Title`, `07`: a number that leads the name (alone only with one or two
+    /// digits, so `300` stays a title).
     private static func leadingNumber(_ tokens: [NameToken], facts: [TokenFacts], start: Int, titleEnd: Int) -> Int? {
         guard start < tokens.count, let number = facts[start].number, facts[start].digitCount <= 3 else { return nil }
-        let isAlone = start + 1 >= titleEnd
+        let isAlone = start + 1 >= titleEnd && facts[start].digitCount <= 2
         let isSeparated = start + 1 < tokens.count && tokens[start + 1].afterDash
         let isPadded = tokens[start].text.hasPrefix("0")
         return isAlone || isSeparated || isPadded || tokens[start].keepsDot ? number : nil

@@ -139,5 +139,11 @@ enum FolderCorpus {
             "The Walking Dead", 11, 1, episodeTitle: "Acheron Part I"),
         .notMedia("/home/x/Videos/VID_20240501_123456.mp4"),
         .movie("/media/Movies/Toy Story 4 (2019)/Toy.Story.4.2019.1080p.BluRay.x264-SPARKS.mkv", "Toy Story 4", 2019),
+        .anime("/anime/[SubsPlease] Sousou no Frieren (01-28) (1080p) [Batch]/07.mkv", "Sousou no Frieren", 7),
+        .episode(
+            "/tv/Planet Earth/01 - From Pole to Pole.mkv", "Planet Earth", nil, 1, episodeTitle: "From Pole to Pole"),
+        .movie("/movies/Classics/300.mkv", "300"),
+        .movie("/movies/Heat (1995)/01.mkv", "Heat", 1995),
+        .movie("/movies/2012.mkv", "2012"),
     ]
 }
