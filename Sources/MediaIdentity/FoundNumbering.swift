@@ -18,7 +18,8 @@ struct FoundNumbering: Sendable, Equatable {
                 index: index, span: 1, season: marker.season, episode: marker.episode, episodeEnd: marker.episodeEnd,
                 numbering: marker.episode == nil ? .seasonOnly : (marker.season == nil ? .episodeOnly : .seasonEpisode),
                 pattern: marker.pattern)
-            return found.numbering == .seasonOnly ? found.extended(tokens: tokens, facts: facts) : found
+            return found.numbering == .seasonOnly
+                ? found.extended(tokens: tokens, facts: facts) : found.continued(tokens: tokens)
         }
         if let season = wordNumber(at: index, words: seasonWords, tokens: tokens, facts: facts) {
             let found = FoundNumbering(
@@ -63,6 +64,18 @@ struct FoundNumbering: Sendable, Equatable {
             return self
         }
         result.numbering = .seasonEpisode
+        return result
+    }
+
+    /// `S01E01.E02`: a further episode in the next word.
+    private func continued(tokens: [NameToken]) -> FoundNumbering {
+        let next = index + span
+        guard let episode, next < tokens.count, let marker = EpisodeMarker.parse(tokens[next].lower),
+            marker.season == nil, let more = marker.episode, more > episode
+        else { return self }
+        var result = self
+        result.episodeEnd = marker.episodeEnd ?? more
+        result.span += 1
         return result
     }
 

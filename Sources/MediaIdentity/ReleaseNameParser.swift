@@ -38,7 +38,10 @@ enum ReleaseNameParser {
             }
         }
         let bracketIndex = firstBracket(tokens, facts: facts, after: start, yearIndex: yearIndex)
-        let titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary)
+        let akaIndex =
+            start + 1 < boundary
+            ? (start + 1..<boundary).first { tokens[$0].lower == "aka" && $0 + 1 < boundary } : nil
+        let titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
 
         if let yearIndex { result.year = facts[yearIndex].number }
         if let found {
@@ -59,9 +62,8 @@ enum ReleaseNameParser {
         result.title = title.text
         if let leading = leadingNumber(tokens, facts: facts, start: start, titleEnd: titleEnd) {
             result.leadingNumber = leading
-            result.titleAfterLeadingNumber =
-                TitleBuilder(tokens: tokens, facts: facts, range: (start + 1)..<titleEnd)
-                .text
+            let rest = min(start + 1, titleEnd)..<titleEnd
+            result.titleAfterLeadingNumber = TitleBuilder(tokens: tokens, facts: facts, range: rest).text
         }
         if found == nil, titleEnd - 1 > start, !facts[titleEnd - 1].isYear, facts[titleEnd - 1].number != nil {
             result.trailingNumber = facts[titleEnd - 1].number

@@ -28,8 +28,8 @@ struct IdentifyCommand: ParsableCommand {
     var inputs: [String] = []
 
     func validate() throws {
-        if let length, !(length.isFinite && length >= 0) {
-            throw ValidationError("--length must be a number of seconds, 0 or more (got \(length)).")
+        if let length, !(0...1_000_000).contains(length) {
+            throw ValidationError("--length must be a number of seconds from 0 to 1000000 (got \(length)).")
         }
     }
 

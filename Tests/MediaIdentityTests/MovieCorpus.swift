@@ -138,5 +138,8 @@ enum MovieCorpus {
         .movie("The Matrix Reloaded 2003 1080p BrRip x264 YIFY.mp4", "The Matrix Reloaded", 2003),
         .movie("[ OxTorrent.com ] Intouchables.2011.FRENCH.720p.BluRay.x264.mkv", "Intouchables", 2011),
         .movie("www.1TamilMV.world - Leo (2023) Tamil TRUE WEB-DL - 1080p.mkv", "Leo", 2023),
+        .movie("Kiki's.Delivery.Service.AKA.Majo.no.Takkyubin.1989.1080p.BluRay.x264", "Kiki's Delivery Service", 1989),
+        .movie("MOVIE.NAME.2019.1080P.WEB.H264-GRP", "MOVIE NAME", 2019),
+        .movie("The.Departed.2006.DVDRip.XviD-GRP.CD1.avi", "The Departed", 2006, part: 1),
     ]
 }

@@ -165,5 +165,6 @@ enum SceneEpisodeCorpus {
         .episode("One Piece Episode 1071 English Sub.mp4", "One Piece", nil, 1071),
         .episode("Show.Name.S01-E02.720p.HDTV.x264", "Show Name", 1, 2),
         .episode("[Group]_Show_Title_-_05_[720p][ABCD1234].mkv", "Show Title", nil, 5, absolute: 5, anime: true),
+        .episode("Show.Name.S01E01.E02.720p.HDTV.x264", "Show Name", 1, 1, end: 2),
     ]
 }
