@@ -21,7 +21,7 @@ struct FoundNumbering: Sendable, Equatable {
             return found.numbering == .seasonOnly
                 ? found.extended(tokens: tokens, facts: facts) : found.continued(tokens: tokens)
         }
-        if let season = wordNumber(at: index, words: seasonWords, tokens: tokens, facts: facts) {
+        if let season = wordNumber(at: index, word: .seasonWord, tokens: tokens, facts: facts) {
             let found = FoundNumbering(
                 index: index, span: season.span, season: season.value, numbering: .seasonOnly,
                 pattern: "\"Season N\" words")
@@ -32,7 +32,7 @@ struct FoundNumbering: Sendable, Equatable {
                 index: index, span: 2, season: ordinal, numbering: .seasonOnly, pattern: "\"2nd Season\" words")
             return found.extended(tokens: tokens, facts: facts)
         }
-        if let episode = wordNumber(at: index, words: episodeWords, tokens: tokens, facts: facts) {
+        if let episode = wordNumber(at: index, word: .episodeWord, tokens: tokens, facts: facts) {
             return FoundNumbering(
                 index: index, span: episode.span, episode: episode.value, episodeEnd: episode.end,
                 numbering: .episodeOnly, pattern: "\"Episode N\" words")
@@ -53,7 +53,7 @@ struct FoundNumbering: Sendable, Equatable {
             result.episode = episode
             result.episodeEnd = marker.episodeEnd
             result.span += 1
-        } else if let episode = Self.wordNumber(at: next, words: Self.episodeWords, tokens: tokens, facts: facts) {
+        } else if let episode = Self.wordNumber(at: next, word: .episodeWord, tokens: tokens, facts: facts) {
             result.episode = episode.value
             result.episodeEnd = episode.end
             result.span += episode.span
@@ -86,10 +86,10 @@ struct FoundNumbering: Sendable, Equatable {
 
     /// `Season 2`, `Season.02`, `season2`, `Episode 5`, `Episode 5-6`: a keyword and a number.
     private static func wordNumber(
-        at index: Int, words: Set<String>, tokens: [NameToken], facts: [TokenFacts]
+        at index: Int, word: WordClass, tokens: [NameToken], facts: [TokenFacts]
     ) -> (value: Int, end: Int?, span: Int)? {
         let lower = tokens[index].lower
-        if words.contains(lower), index + 1 < tokens.count, !tokens[index + 1].afterDash,
+        if facts[index].wordClass.contains(word), index + 1 < tokens.count, !tokens[index + 1].afterDash,
             tokens[index + 1].bracketGroup == tokens[index].bracketGroup
         {
             if let value = facts[index + 1].number {
@@ -105,7 +105,7 @@ struct FoundNumbering: Sendable, Equatable {
         var wordEnd = bytes.count
         while wordEnd > 0, DigitScanner.isDigit(bytes[wordEnd - 1]) { wordEnd -= 1 }
         guard wordEnd > 0, bytes.count - wordEnd <= 4,
-            words.contains(String(decoding: bytes[0..<wordEnd], as: UTF8.self))
+            WordClass.of(String(decoding: bytes[0..<wordEnd], as: UTF8.self)).contains(word)
         else { return nil }
         var scanner = DigitScanner(Array(bytes[wordEnd...]))
         return scanner.number(maxDigits: 4).map { ($0, nil, 1) }

@@ -74,7 +74,7 @@ enum ReleaseNameParser {
         result.part = partNumber(tokens, facts: facts, from: titleEnd)
         result.tagCount = facts.reduce(0) { $0 + ($1.isStrongTag || $1.isWeakTag ? 1 : 0) }
         result.extraKind = extraKind(
-            tokens, start: start, from: found == nil ? min(tagIndex, max(titleEnd, start + 1)) : tagIndex)
+            tokens, facts: facts, start: start, from: found == nil ? min(tagIndex, max(titleEnd, start + 1)) : tagIndex)
         return result
     }
 
@@ -242,7 +242,9 @@ enum ReleaseNameParser {
 
     /// A sample, trailer or similar extra: the word after the tags (or after a movie's title), last, or in
     /// brackets (`Trailer Park Boys` and `The Sample (2019)` stay titles).
-    private static func extraKind(_ tokens: [NameToken], start: Int, from extrasStart: Int) -> String? {
+    private static func extraKind(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, from extrasStart: Int
+    ) -> String? {
         for index in start..<tokens.count {
             let lower = tokens[index].lower
             if lower.utf8.contains(UInt8(ascii: "-")) {
@@ -250,7 +252,7 @@ enum ReleaseNameParser {
                     return String(suffix.dropFirst())
                 }
             }
-            guard index > start, extraWords.contains(lower) else { continue }
+            guard index > start, facts[index].wordClass.contains(.extra) else { continue }
             if index >= extrasStart || index == tokens.count - 1 || tokens[index].isBracketed {
                 return lower
             }

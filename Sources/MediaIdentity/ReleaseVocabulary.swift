@@ -74,8 +74,8 @@ enum ReleaseVocabulary {
 
     /// Whether a token is strong release noise, including hyphenated pairs (`x264-GROUP`, `HDTV-LOL`) and
     /// audio with channel counts (`DDP5`, `AAC2`).
-    static func isStrong(_ lower: String) -> Bool {
-        if strong.contains(lower) { return true }
+    static func isStrong(_ lower: String, wordClass: WordClass) -> Bool {
+        if wordClass.contains(.strong) { return true }
         if lower.utf8.contains(UInt8(ascii: "-")) {
             for part in lower.split(separator: "-") where strong.contains(String(part)) {
                 return true
@@ -93,19 +93,19 @@ enum ReleaseVocabulary {
 
     /// Whether a token reads as a release tag: a weak word written mostly in upper case (`FRENCH`, `MULTi`,
     /// `iNTERNAL`) or a tag-only spelling.
-    static func isWeakTag(_ token: NameToken) -> Bool {
-        guard weak.contains(token.lower) else { return false }
+    static func isWeakTag(_ token: NameToken, wordClass: WordClass) -> Bool {
+        guard wordClass.contains(.weak) else { return false }
         var upper = 0
         var lower = 0
         for byte in token.text.utf8 {
             if byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") { upper += 1 }
             if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { lower += 1 }
         }
-        return upper > lower || tagOnly.contains(token.lower)
+        return upper > lower || wordClass.contains(.tagOnly)
     }
 
     /// Weak words whose spelling is only ever a tag, in any case.
-    private static let tagOnly: Set<String> = [
+    static let tagOnly: Set<String> = [
         "vostfr", "truefrench", "vff", "vfq", "vfi", "multisub", "hardsub", "hardsubs", "softsub", "ptbr", "pt-br",
         "hsbs", "despecialized", "openmatte", "dubbed", "subbed", "multi", "multisub", "sub", "dub",
         "subs", "engsub", "eng-sub",

@@ -12,8 +12,8 @@ struct TitleBuilder {
         var trimmedTag = false
         while indices.count > (keepsOneWord ? 1 : 0), let last = indices.last {
             let lower = tokens[last].lower
-            if facts[last].isWeakTag || ReleaseVocabulary.editions.contains(lower)
-                || (trimmedTag && ReleaseVocabulary.weak.contains(lower))
+            if facts[last].isWeakTag || facts[last].wordClass.contains(.edition)
+                || (trimmedTag && facts[last].wordClass.contains(.weak))
             {
                 indices.removeLast()
             } else if lower == "cut" || lower == "edition", indices.count > (keepsOneWord ? 2 : 1),
@@ -63,7 +63,7 @@ struct TitleBuilder {
             let fact = facts[end]
             if fact.isStrongTag || fact.isChecksum || fact.isID || fact.isYear || tokens[end].isBracketed { break }
             if end > start && tokens[end].afterDash { break }
-            if ReleaseNameParser.extraWords.contains(tokens[end].lower) { break }
+            if facts[end].wordClass.contains(.extra) { break }
             end += 1
         }
         guard end > start else { return nil }

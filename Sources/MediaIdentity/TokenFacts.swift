@@ -9,6 +9,7 @@ struct TokenFacts: Sendable {
     var isWeakTag = false
     var isChecksum = false
     var isID = false
+    var wordClass: WordClass
 
     init(_ token: NameToken) {
         let utf8 = token.lower.utf8
@@ -27,8 +28,9 @@ struct TokenFacts: Sendable {
             digitCount = digits
             isYear = digits == 4 && !versionSuffix && (1900...2039).contains(value)
         }
-        isStrongTag = number == nil && ReleaseVocabulary.isStrong(token.lower)
-        isWeakTag = number == nil && !isStrongTag && ReleaseVocabulary.isWeakTag(token)
+        wordClass = number == nil ? WordClass.of(token.lower) : []
+        isStrongTag = number == nil && ReleaseVocabulary.isStrong(token.lower, wordClass: wordClass)
+        isWeakTag = number == nil && !isStrongTag && ReleaseVocabulary.isWeakTag(token, wordClass: wordClass)
         isChecksum = isCandidateChecksum && bytes.allSatisfy(Self.isHex) && number == nil
     }
 
