@@ -25,6 +25,13 @@ enum ReleaseNameParser {
                 break
             }
         }
+        if let episodeOnly = found, episodeOnly.numbering == .episodeOnly, episodeOnly.index > start,
+            facts[(episodeOnly.index + episodeOnly.span)..<max(tagIndex, episodeOnly.index + episodeOnly.span)]
+                .contains(where: { $0.isYear })
+        {
+            // `Star.Wars.Episode.4.A.New.Hope.1977`: a year after "Episode N" makes it part of a movie title.
+            found = nil
+        }
         if found == nil {
             found =
                 bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: result.anime)

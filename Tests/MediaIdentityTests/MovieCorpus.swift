@@ -141,5 +141,9 @@ enum MovieCorpus {
         .movie("Kiki's.Delivery.Service.AKA.Majo.no.Takkyubin.1989.1080p.BluRay.x264", "Kiki's Delivery Service", 1989),
         .movie("MOVIE.NAME.2019.1080P.WEB.H264-GRP", "MOVIE NAME", 2019),
         .movie("The.Departed.2006.DVDRip.XviD-GRP.CD1.avi", "The Departed", 2006, part: 1),
+        .movie("Star.Wars.Episode.4.A.New.Hope.1977.1080p.BluRay.x264", "Star Wars Episode 4 A New Hope", 1977),
+        .movie("[Torrent9.cz] Intouchables.2011.FRENCH.HDRip.XviD.avi", "Intouchables", 2011),
+        .movie("www.Cpasbien.pw - Intouchables.2011.FRENCH.720p.mkv", "Intouchables", 2011),
+        .movie("Dune.2021.2160p.UHD.BluRay.x265.10bit.HDR.DV.TrueHD.7.1.Atmos-SWTYBLZ", "Dune", 2021),
     ]
 }
