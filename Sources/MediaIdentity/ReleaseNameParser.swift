@@ -51,6 +51,14 @@ enum ReleaseNameParser {
         let titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
 
         if let yearIndex { result.year = facts[yearIndex].number }
+        if result.year == nil, let found, found.numbering != .date, found.index + found.span < tokens.count {
+            // `Show.S01E01.2019.1080p`: a year right after the numbering, before the tags, is the show's year.
+            let next = found.index + found.span
+            let repeatsTitle = found.index == start + 1 && tokens[start].lower == tokens[next].lower
+            if facts[next].isYear, !repeatsTitle, next + 1 == tokens.count || facts[next + 1].isStrongTag {
+                result.year = facts[next].number
+            }
+        }
         if let found {
             result.season = found.season
             result.episode = found.episode
@@ -162,7 +170,8 @@ enum ReleaseNameParser {
         let bracket = firstBracket(tokens, facts: facts, after: start, yearIndex: nil) ?? tokens.count
         var end = min(bracket, tagIndex)
         while end - 1 > start, facts[end - 1].isWeakTag { end -= 1 }
-        if end - 1 > start, let number = facts[end - 1].number, number > 0, !facts[end - 1].isYear {
+        let isSequel = end - 2 >= start && sequelWords.contains(tokens[end - 2].lower)
+        if end - 1 > start, let number = facts[end - 1].number, number > 0, !facts[end - 1].isYear, !isSequel {
             return FoundNumbering(
                 index: end - 1, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] Title 07\"")
         }
@@ -189,6 +198,9 @@ enum ReleaseNameParser {
             index: index, span: 1, season: number / 100, episode: number % 100, numbering: .seasonEpisode,
             pattern: "\"405\" season and episode digits")
     }
+
+    /// Words before a number that make it part of a title (`Title Movie 2`, `Vol 3`), not an episode.
+    private static let sequelWords: Set<String> = ["movie", "film", "part", "vol", "volume", "chapter", "gekijouban"]
 
     /// `03 - Title`, `03. Title`, `03 Title`, `07`: a number that leads the name (alone only with one or two
     /// digits, so `300` stays a title).

@@ -40,7 +40,7 @@ enum ReleaseVocabulary {
         "en", "japanese", "jpn", "jap", "russian", "rus", "korean", "kor", "chinese", "chi", "chs", "cht", "dutch",
         "swedish", "swe", "nordic", "danish", "norwegian", "finnish", "polish", "pol", "pl", "portuguese", "por",
         "ptbr", "pt-br", "ukrainian", "ukr", "turkish", "arabic", "hebrew", "czech", "hungarian", "thai", "raw",
-        "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona",
+        "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona", "final", "end", "fin",
     ]
 
     /// Leading bracket tags of torrent sites, which are not fansub groups (`[TGx]`, `[YTS.MX]`).

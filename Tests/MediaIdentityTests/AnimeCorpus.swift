@@ -86,5 +86,7 @@ enum AnimeCorpus {
         .movie("[Coalgirls] Spirited Away (1920x1040 Blu-ray FLAC) [F7B52B84].mkv", "Spirited Away"),
         .episode("One.Piece.E1071.1080p.WEB.H264-SENPAI", "One Piece", nil, 1071),
         .episode("Dragon Ball Z - 001 - The New Threat.mkv", "Dragon Ball Z", nil, 1, episodeTitle: "The New Threat"),
+        .anime("[Group] Some Anime Title - 12 END [1080p].mkv", "Some Anime Title", 12),
+        .movie("[Group] Some Anime Title Movie 2 [BD 1080p].mkv", "Some Anime Title Movie 2"),
     ]
 }

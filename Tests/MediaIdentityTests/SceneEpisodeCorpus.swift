@@ -166,5 +166,8 @@ enum SceneEpisodeCorpus {
         .episode("Show.Name.S01-E02.720p.HDTV.x264", "Show Name", 1, 2),
         .episode("[Group]_Show_Title_-_05_[720p][ABCD1234].mkv", "Show Title", nil, 5, absolute: 5, anime: true),
         .episode("Show.Name.S01E01.E02.720p.HDTV.x264", "Show Name", 1, 1, end: 2),
+        .episode("Breaking.Bad.S05E16.Felina.FiNAL.720p.HDTV.x264", "Breaking Bad", 5, 16, episodeTitle: "Felina"),
+        .episode("Show.Name.S01E01.2019.1080p.WEB.h264-GRP", "Show Name", 1, 1, year: 2019),
+        .episode("Show.Name.US.2019.S01E01.720p.HDTV.x264", "Show Name", 1, 1, year: 2019, country: "US"),
     ]
 }
