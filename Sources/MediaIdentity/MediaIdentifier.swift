@@ -8,7 +8,7 @@
 /// ```
 public enum MediaIdentifier {
     /// Shorter than this and without episode numbering, an item is not a movie (it is a clip, a trailer, a song).
-    static let shortestMovie: Duration = .seconds(40 * 60)
+    static let shortestMovie: Duration = .seconds(60 * 60)
     /// A bare-numbered item at least this long is a movie sequel (`[Group] Title 2`), not an episode.
     static let longestBareEpisode: Duration = .seconds(75 * 60)
     /// Longest player title considered.
@@ -33,7 +33,8 @@ public enum MediaIdentifier {
             case .video, .unknown:
                 break
             }
-            let context = FolderContext(location.directories)
+            // Folders of web URLs (`/Videos/abc123/stream.mkv`) are server internals, not a library's names.
+            let context = FolderContext(location.isRemote ? [] : location.directories)
             if let folder = context.extrasFolder {
                 return .notMedia(reason: "file in an extras folder (\(folder))")
             }
@@ -211,7 +212,9 @@ public enum MediaIdentifier {
             return IdentificationDraft(name: parsed, reasons: ["player title \"\(playerTitle)\""])
         }
         if draft.isEpisode {
-            if isPlain, draft.name.episodeTitle == nil, !TitleComparison.same(parsed.title, draft.name.title) {
+            if isPlain, parsed.title != nil, draft.name.episodeTitle == nil,
+                !TitleComparison.same(parsed.title, draft.name.title)
+            {
                 draft.name.episodeTitle = playerTitle
                 draft.reasons.append("episode title from player title")
             }

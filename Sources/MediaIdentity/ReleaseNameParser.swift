@@ -98,12 +98,21 @@ enum ReleaseNameParser {
     private static func prefixEnd(_ tokens: [NameToken], facts: [TokenFacts]) -> (start: Int, hasGroup: Bool) {
         var start = 0
         if tokens[0].lower == "www" {
+            // The domain ends at the first top-level domain followed by a dash, the end of its bracket or the
+            // end, else at the last one among the first words.
+            var domainEnd: Int?
             for index in 1..<min(tokens.count, 6) where ReleaseVocabulary.topLevelDomains.contains(tokens[index].lower)
             {
-                start = index + 1
+                let closes =
+                    index + 1 == tokens.count || tokens[index + 1].afterDash
+                    || tokens[index + 1].bracketGroup != tokens[index].bracketGroup
+                domainEnd = index
+                if closes { break }
+            }
+            if let domainEnd {
+                start = domainEnd + 1
                 let group = tokens[0].bracketGroup
                 while group >= 0, start < tokens.count, tokens[start].bracketGroup == group { start += 1 }
-                break
             }
         }
         var hasGroup = false

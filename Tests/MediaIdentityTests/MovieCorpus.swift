@@ -145,5 +145,7 @@ enum MovieCorpus {
         .movie("[Torrent9.cz] Intouchables.2011.FRENCH.HDRip.XviD.avi", "Intouchables", 2011),
         .movie("www.Cpasbien.pw - Intouchables.2011.FRENCH.720p.mkv", "Intouchables", 2011),
         .movie("Dune.2021.2160p.UHD.BluRay.x265.10bit.HDR.DV.TrueHD.7.1.Atmos-SWTYBLZ", "Dune", 2021),
+        .movie("www.site.org - Heat 1995 1080p.mkv", "Heat", 1995),
+        .movie("www.Site.com.Heat.1995.1080p.mkv", "Heat", 1995),
     ]
 }
