@@ -7,8 +7,6 @@ struct EpisodeMarker: Sendable, Equatable {
     /// Which spelling matched, for the reasons of an identification.
     var pattern: String
 
-    var isSeasonOnly: Bool { season != nil && episode == nil }
-
     /// Parses one lower-cased token, or returns nil when it is not a marker.
     static func parse(_ lower: String) -> EpisodeMarker? {
         guard lower.utf8.count >= 2, let first = lower.utf8.first,
