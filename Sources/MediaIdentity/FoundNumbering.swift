@@ -80,9 +80,9 @@ struct FoundNumbering: Sendable, Equatable {
     }
 
     static let seasonWords: Set<String> = [
-        "season", "seasons", "series", "saison", "staffel", "temporada", "stagione", "seizoen", "sezon", "sæson",
+        "season", "series", "saison", "staffel", "temporada", "stagione", "seizoen", "sezon", "sæson",
     ]
-    static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "episodio", "folge", "afl"]
+    static let episodeWords: Set<String> = ["episode", "ep", "eps", "episodio", "folge", "afl"]
 
     /// `Season 2`, `Season.02`, `season2`, `Episode 5`, `Episode 5-6`: a keyword and a number.
     private static func wordNumber(
@@ -92,7 +92,9 @@ struct FoundNumbering: Sendable, Equatable {
         if facts[index].wordClass.contains(word), index + 1 < tokens.count, !tokens[index + 1].afterDash,
             tokens[index + 1].bracketGroup == tokens[index].bracketGroup
         {
-            if let value = facts[index + 1].number {
+            // A year after `Series` or `Episode` is part of a title (`The.Series.2019`); `Season 2024` is a season.
+            let yearAllowed = word == .seasonWord && lower != "series"
+            if let value = facts[index + 1].number, yearAllowed || !facts[index + 1].isYear {
                 return (value, nil, 2)
             }
             if let range = numberRange(tokens[index + 1].lower) {

@@ -25,6 +25,13 @@ extension MediaIdentifier {
         if draft.name.year == nil, let year = parsed.year, TitleComparison.same(parsed.title, draft.name.title) {
             draft.name.year = year
             draft.reasons.append("year from player title")
+        } else if draft.name.year == nil, draft.name.tagCount == 0, draft.name.ids.isEmpty, parsed.year != nil,
+            parsed.title != nil
+        {
+            // `rip1.mkv` titled "Inception (2010)": a titled year beats a bare file name.
+            var replacement = IdentificationDraft(name: parsed, reasons: ["title and year from player title"])
+            replacement.rawFilename = draft.rawFilename
+            return replacement
         }
         draft.name.title = TitleComparison.betterSpelling(draft.name.title, parsed.title)
         return draft

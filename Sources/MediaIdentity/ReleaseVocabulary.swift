@@ -17,13 +17,13 @@ enum ReleaseVocabulary {
         "mpeg-2", "10bit", "10-bit", "8bit", "hi10p", "hi10", "hi444pp", "yuv420p10",
         // audio
         "aac", "aac2", "aac5", "ac3", "eac3", "e-ac-3", "ddp", "ddp2", "ddp5", "ddp7", "dd2", "dd5", "dd7", "dd+",
-        "dts", "dts-hd", "dts-ma", "dts-x", "dtshd", "truehd", "atmos", "flac", "flac2", "lpcm", "mp3", "opus",
+        "dts", "dts-hd", "dts-ma", "dts-x", "dtshd", "truehd", "atmos", "flac", "flac2", "lpcm", "mp3",
         "5.1", "7.1", "2ch", "6ch", "8ch", "dual-audio",
         // hdr
         "hdr", "hdr10", "hdr10+", "hdr10plus", "dovi", "dolbyvision", "hlg", "sdr",
         // release flags
-        "proper", "repack", "rerip", "internal", "readnfo", "dirfix", "nfofix", "syncfix", "subfix", "samplefix",
-        "nfo", "xxx", "rarbg", "eztv", "yify", "yts", "ettv", "tgx",
+        "readnfo", "dirfix", "nfofix", "syncfix", "subfix", "samplefix",
+        "nfo", "rarbg", "eztv", "yify", "yts", "ettv", "tgx",
     ]
 
     /// Words that mark a release only when written as tags (`FRENCH`, `EXTENDED`); in normal case they can be
@@ -40,7 +40,8 @@ enum ReleaseVocabulary {
         "en", "japanese", "jpn", "jap", "russian", "rus", "korean", "kor", "chinese", "chi", "chs", "cht", "dutch",
         "swedish", "swe", "nordic", "danish", "norwegian", "finnish", "polish", "pol", "pl", "portuguese", "por",
         "ptbr", "pt-br", "ukrainian", "ukr", "turkish", "arabic", "hebrew", "czech", "hungarian", "thai", "raw",
-        "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona", "final", "end", "fin",
+        "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona", "final", "end", "fin", "proper",
+        "repack", "rerip", "internal", "opus",
     ]
 
     /// Leading bracket tags of torrent sites, which are not fansub groups (`[TGx]`, `[YTS.MX]`).

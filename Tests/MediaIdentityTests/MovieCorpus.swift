@@ -147,5 +147,11 @@ enum MovieCorpus {
         .movie("Dune.2021.2160p.UHD.BluRay.x265.10bit.HDR.DV.TrueHD.7.1.Atmos-SWTYBLZ", "Dune", 2021),
         .movie("www.site.org - Heat 1995 1080p.mkv", "Heat", 1995),
         .movie("www.Site.com.Heat.1995.1080p.mkv", "Heat", 1995),
+        .movie("Internal.Affairs.1990.1080p.BluRay.x264", "Internal Affairs", 1990),
+        .movie("Mr.Hollands.Opus.1995.1080p.WEB-DL", "Mr Hollands Opus", 1995),
+        .movie("xXx.2002.1080p.BluRay.x264", "xXx", 2002),
+        .movie("The.Four.Seasons.2025.1080p.WEB-DL", "The Four Seasons", 2025),
+        .movie("Proper.Movie.Title.2019.PROPER.1080p.BluRay.x264", "Proper Movie Title", 2019),
+        .movie("Some.Movie.PROPER.1080p.BluRay.x264", "Some Movie"),
     ]
 }

@@ -87,5 +87,8 @@ enum PlayerHintCorpus {
             playerTitle: "Better Call Saul - S01E02 - Mijo"),
         .notMedia("http://127.0.0.1:8096/Videos/4f2a9c/stream.mkv"),
         .episode("file:///tv/Show/Season%201/Show.S01E02.mkv", "Show", 1, 2, playerTitle: "www.site.com"),
+        .movie("file:///home/bob/rips/rip1.mkv", "Inception", 2010, playerTitle: "Inception (2010)"),
+        .movie("file:///home/bob/rips/Inception.mkv", "Inception", playerTitle: "Encoded by GRP"),
+        .movie("file:///movies/Heat.1995.1080p.BluRay.x264-GRP.mkv", "Heat", 1995, playerTitle: "RARBG.COM"),
     ]
 }
