@@ -120,5 +120,6 @@ extension MediaIdentifier {
     static let genericStems: Set<String> = [
         "movie", "film", "video", "main", "feature", "title", "index", "playlist", "stream", "vts", "output",
         "untitled", "default", "file", "media", "clip", "main feature", "main movie", "the movie", "new video",
+        "video_ts", "video ts",
     ]
 }

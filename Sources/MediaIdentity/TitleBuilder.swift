@@ -57,7 +57,14 @@ struct TitleBuilder {
 
     /// The words after the episode numbering up to the first tag, bracket or year (`S01E02.The.Fire.720p` →
     /// `The Fire`).
-    static func episodeTitle(_ tokens: [NameToken], facts: [TokenFacts], from start: Int) -> String? {
+    static func episodeTitle(_ tokens: [NameToken], facts: [TokenFacts], from numberingEnd: Int) -> String? {
+        var start = numberingEnd
+        // `Show - S01E01 - 001 - Title`: an absolute number between the numbering and the title is skipped.
+        if start + 1 < tokens.count, tokens[start].afterDash, facts[start].number != nil, !facts[start].isYear,
+            tokens[start + 1].afterDash
+        {
+            start += 1
+        }
         var end = start
         while end < tokens.count {
             let fact = facts[end]

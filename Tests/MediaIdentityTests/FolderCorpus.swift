@@ -145,5 +145,9 @@ enum FolderCorpus {
         .movie("/movies/Classics/300.mkv", "300"),
         .movie("/movies/Heat (1995)/01.mkv", "Heat", 1995),
         .movie("/movies/2012.mkv", "2012"),
+        .movie("/movies/Heat (1995)/VIDEO_TS/VIDEO_TS.VOB", "Heat", 1995),
+        .episode(
+            "/anime/Frieren (2023)/Season 1/Frieren - S01E07 - 007 - Frieren the Slayer [WEBDL-1080p].mkv", "Frieren",
+            1, 7, year: 2023, episodeTitle: "Frieren the Slayer"),
     ]
 }
