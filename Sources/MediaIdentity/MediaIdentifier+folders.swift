@@ -64,9 +64,13 @@ extension MediaIdentifier {
             reasons.append("episode number after the show folder's title")
         } else if let show, shouldPreferFolder(show, over: name, stem: file.stem) {
             let part = name.part
+            let isGenericName = isGeneric(file.stem, name)
             name = show
             name.part = name.part ?? part
-            reasons.append("file name uninformative; folder name used")
+            reasons.append(
+                isGenericName
+                    ? "file name uninformative; folder name used"
+                    : "folder name used: it has the year or numbering the file name lacks")
         } else if isGeneric(file.stem, name) {
             return .failure(Rejection(text: "file name \"\(file.stem)\" says nothing and no folder names a title"))
         } else {

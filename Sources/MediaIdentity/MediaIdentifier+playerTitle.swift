@@ -6,7 +6,7 @@ extension MediaIdentifier {
         let parsed = ReleaseNameParser.parse(FileName(playerTitle).stem)
         let isPlain = parsed.numbering == .none && parsed.year == nil && parsed.tagCount == 0
         guard var draft else {
-            return IdentificationDraft(name: parsed, reasons: ["player title \"\(playerTitle)\""])
+            return IdentificationDraft(name: parsed, reasons: titleReasons(parsed))
         }
         if draft.isEpisode {
             if isPlain, parsed.title != nil, draft.name.episodeTitle == nil,

@@ -56,7 +56,7 @@ public enum MediaIdentifier {
             let file = FileName(playerTitle)
             if file.kind == .audio { return .notMedia(reason: "audio file name: music, not a movie or episode") }
             let name = ReleaseNameParser.parse(file.stem)
-            draft = IdentificationDraft(name: name, reasons: ["player title \"\(playerTitle)\""])
+            draft = IdentificationDraft(name: name, reasons: titleReasons(name))
             let isFileLike = (file.kind == .video || name.tagCount > 0) && !playerTitle.utf8.contains(UInt8(ascii: "/"))
             if isFileLike { draft?.rawFilename = playerTitle }
         } else {
@@ -79,5 +79,13 @@ public enum MediaIdentifier {
     struct Rejection: Error {
         var text: String
         var isFinal = false
+    }
+
+    /// What a name parsed from the player's title rests on.
+    static func titleReasons(_ name: ParsedName) -> [String] {
+        var reasons = ["from the player's title"]
+        if name.numbering != .none { reasons.append("\(name.numberingPattern) in the title") }
+        if name.year != nil { reasons.append("year in the title") }
+        return reasons
     }
 }
