@@ -16,6 +16,21 @@ struct IdentificationDetailsTests {
         #expect(media(MediaHints(title: "Anything", url: url))?.rawFilename == expected)
     }
 
+    @Test(
+        "URLs decode percent-escapes, keep malformed ones, and accept hosts, bare paths and Windows paths",
+        arguments: [
+            ("file:///films/100%25%20Wolf%20(2020).mkv", "100% Wolf (2020).mkv"),
+            ("file:///films/Bad%ZZEscape%2.mkv", "Bad%ZZEscape%2.mkv"),
+            ("file:///films/Caf%C3%A9%20Society%20(2016).mkv", "Café Society (2016).mkv"),
+            ("file:///films/Broken%C3%28UTF8%29.mkv", "Broken\u{FFFD}(UTF8).mkv"),
+            ("file://nas.local/share/Heat%20(1995).mkv", "Heat (1995).mkv"),
+            ("/films/Heat%20(1995).mkv", "Heat%20(1995).mkv"),
+            ("C:\\Films\\Heat (1995).mkv", "Heat (1995).mkv"),
+        ])
+    func urlDecoding(url: String, expected: String) {
+        #expect(media(MediaHints(url: url))?.rawFilename == expected)
+    }
+
     @Test("A release name given only as the title is its own raw file name; a plain title is none")
     func rawFilenameFromTitle() {
         #expect(
