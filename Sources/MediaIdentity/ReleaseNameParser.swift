@@ -50,7 +50,14 @@ enum ReleaseNameParser {
             ? (start + 1..<boundary).first { tokens[$0].lower == "aka" && $0 + 1 < boundary } : nil
         let titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
 
-        if let yearIndex { result.year = facts[yearIndex].number }
+        if let yearIndex {
+            result.year = facts[yearIndex].number
+        } else if let late = (titleEnd..<tokens.count).first(where: { facts[$0].isYear && tokens[$0].isBracketed }),
+            found?.airDate == nil
+        {
+            // `Movie Name [1080p] (2019)`: a bracketed year after the tags.
+            result.year = facts[late].number
+        }
         if result.year == nil, let found, found.numbering != .date, found.index + found.span < tokens.count {
             // `Show.S01E01.2019.1080p`: a year right after the numbering, before the tags, is the show's year.
             let next = found.index + found.span

@@ -153,5 +153,7 @@ enum MovieCorpus {
         .movie("The.Four.Seasons.2025.1080p.WEB-DL", "The Four Seasons", 2025),
         .movie("Proper.Movie.Title.2019.PROPER.1080p.BluRay.x264", "Proper Movie Title", 2019),
         .movie("Some.Movie.PROPER.1080p.BluRay.x264", "Some Movie"),
+        .movie("Movie Name [1080p] (2019).mkv", "Movie Name", 2019),
+        .movie("Heat [BluRay 1080p x264] (1995).mkv", "Heat", 1995),
     ]
 }
