@@ -36,6 +36,40 @@ struct ReleaseNamePropertyTests {
         }
     }
 
+    @Test("Every marker spelling, with or without a show year and multi-episode ranges")
+    func markerSpellings() async {
+        let numbers = zip(Gen.int(in: 1...30), Gen.int(in: 1...98), Gen.int(in: 0...7))
+        let showYear = Gen.int(in: 1950...2030).optional(valueRate: 0.3)
+        await propertyCheck(count: 400, input: Self.title, numbers, showYear, Self.separator) {
+            words, numbers, year, separator in
+            let (season, episode, style) = numbers
+            let (marker, end) = Self.marker(style: style, season: season, episode: episode)
+            let name =
+                (words + (year.map { ["\($0)"] } ?? []) + [marker, "720p", "HDTV", "x264"])
+                .joined(separator: separator) + ".mkv"
+            let item = Self.media(MediaHints(title: name))
+            #expect(item?.title == words.joined(separator: " "), "\(name)")
+            #expect(item?.year == year, "\(name)")
+            #expect(item?.season == season, "\(name)")
+            #expect(item?.episode == episode, "\(name)")
+            #expect(item?.episodeEnd == end, "\(name)")
+        }
+    }
+
+    /// One of the spellings of season and episode numbering, and the last episode it names when it is a range.
+    private static func marker(style: Int, season: Int, episode: Int) -> (String, Int?) {
+        switch style {
+        case 0: ("S\(padded(season))E\(padded(episode))", nil)
+        case 1: ("s\(season)e\(episode)", nil)
+        case 2: ("\(season)x\(padded(episode))", nil)
+        case 3: ("S\(padded(season))E\(padded(episode))E\(padded(episode + 1))", episode + 1)
+        case 4: ("S\(padded(season))E\(padded(episode))-E\(padded(episode + 1))", episode + 1)
+        case 5: ("\(season)x\(padded(episode))-\(padded(episode + 1))", episode + 1)
+        case 6: ("S\(padded(season))-E\(padded(episode))", nil)
+        default: ("S\(padded(season))E\(padded(episode))-\(padded(episode + 1))", episode + 1)
+        }
+    }
+
     @Test("Movies: Title.Year.tags and Title (Year) [tags]")
     func movies() async {
         await propertyCheck(count: 300, input: Self.title, Gen.int(in: 1920...2035), Self.tagList, Gen.bool()) {
