@@ -1,5 +1,44 @@
 /// Numbers around a title that are episodes, seasons or discs.
 extension ReleaseNameParser {
+    /// The episode numbering of a name: the first marker (`S01E02`, `Season 2`, a date, ...), else a bare or
+    /// compact number; `Episode N` followed by a year is a movie title instead.
+    static func findNumbering(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int, hasGroup: Bool
+    ) -> FoundNumbering? {
+        var found: FoundNumbering?
+        for index in start..<tokens.count where !facts[index].isID {
+            if let numbering = FoundNumbering.find(at: index, in: tokens, facts: facts) {
+                found = numbering
+                break
+            }
+        }
+        if let episodeOnly = found, episodeOnly.numbering == .episodeOnly, episodeOnly.index > start,
+            facts[(episodeOnly.index + episodeOnly.span)..<max(tagIndex, episodeOnly.index + episodeOnly.span)]
+                .contains(where: { $0.isYear })
+        {
+            // `Star.Wars.Episode.4.A.New.Hope.1977`: a year after "Episode N" makes it part of a movie title.
+            found = nil
+        }
+        if found == nil {
+            found =
+                bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: hasGroup)
+                ?? compactNumber(tokens, facts: facts, start: start, tagIndex: tagIndex)
+        }
+        return found
+    }
+
+    /// `Show.S01E01.2019.1080p`: a year right after the numbering, before the tags, is the show's year (unless it
+    /// repeats a title such as `1923`).
+    static func yearAfterNumbering(
+        _ tokens: [NameToken], facts: [TokenFacts], found: FoundNumbering, start: Int
+    ) -> Int? {
+        let next = found.index + found.span
+        guard found.numbering != .date, next < tokens.count, facts[next].isYear else { return nil }
+        let repeatsTitle = found.index == start + 1 && tokens[start].lower == tokens[next].lower
+        guard !repeatsTitle, next + 1 == tokens.count || facts[next + 1].isStrongTag else { return nil }
+        return facts[next].number
+    }
+
     /// `Title - 07`, `[Group] Title 07 [1080p]`, `[Group] Title [07]`: a bare episode number, as anime and
     /// some shows write it.
     static func bareNumber(

@@ -18,25 +18,7 @@ enum ReleaseNameParser {
         guard start < tokens.count else { return result }
 
         let tagIndex = firstTag(tokens, facts: facts, from: start)
-        var found: FoundNumbering?
-        for index in start..<tokens.count where !facts[index].isID {
-            if let numbering = FoundNumbering.find(at: index, in: tokens, facts: facts) {
-                found = numbering
-                break
-            }
-        }
-        if let episodeOnly = found, episodeOnly.numbering == .episodeOnly, episodeOnly.index > start,
-            facts[(episodeOnly.index + episodeOnly.span)..<max(tagIndex, episodeOnly.index + episodeOnly.span)]
-                .contains(where: { $0.isYear })
-        {
-            // `Star.Wars.Episode.4.A.New.Hope.1977`: a year after "Episode N" makes it part of a movie title.
-            found = nil
-        }
-        if found == nil {
-            found =
-                bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: result.anime)
-                ?? compactNumber(tokens, facts: facts, start: start, tagIndex: tagIndex)
-        }
+        let found = findNumbering(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: result.anime)
         let boundary = min(found?.index ?? tokens.count, tagIndex)
         var yearIndex: Int?
         if start + 1 < boundary {
@@ -58,13 +40,8 @@ enum ReleaseNameParser {
             // `Movie Name [1080p] (2019)`: a bracketed year after the tags.
             result.year = facts[late].number
         }
-        if result.year == nil, let found, found.numbering != .date, found.index + found.span < tokens.count {
-            // `Show.S01E01.2019.1080p`: a year right after the numbering, before the tags, is the show's year.
-            let next = found.index + found.span
-            let repeatsTitle = found.index == start + 1 && tokens[start].lower == tokens[next].lower
-            if facts[next].isYear, !repeatsTitle, next + 1 == tokens.count || facts[next + 1].isStrongTag {
-                result.year = facts[next].number
-            }
+        if result.year == nil, let found {
+            result.year = yearAfterNumbering(tokens, facts: facts, found: found, start: start)
         }
         if let found {
             result.season = found.season
