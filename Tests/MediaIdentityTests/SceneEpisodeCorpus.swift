@@ -169,5 +169,7 @@ enum SceneEpisodeCorpus {
         .episode("Breaking.Bad.S05E16.Felina.FiNAL.720p.HDTV.x264", "Breaking Bad", 5, 16, episodeTitle: "Felina"),
         .episode("Show.Name.S01E01.2019.1080p.WEB.h264-GRP", "Show Name", 1, 1, year: 2019),
         .episode("Show.Name.US.2019.S01E01.720p.HDTV.x264", "Show Name", 1, 1, year: 2019, country: "US"),
+        .episode("the.show-s01e02.mkv", "the show", 1, 2),
+        .episode("Spider-Man-1x05-Title.avi", "Spider-Man", 1, 5, episodeTitle: "Title"),
     ]
 }
