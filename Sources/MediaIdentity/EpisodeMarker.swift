@@ -7,10 +7,11 @@ struct EpisodeMarker: Sendable, Equatable {
     /// Which spelling matched, for the reasons of an identification.
     var pattern: String
 
-    var isSeasonOnly: Bool { season != nil && episode == nil }
-
     /// Parses one lower-cased token, or returns nil when it is not a marker.
     static func parse(_ lower: String) -> EpisodeMarker? {
+        guard lower.utf8.count >= 2, let first = lower.utf8.first,
+            first == UInt8(ascii: "s") || first == UInt8(ascii: "e") || DigitScanner.isDigit(first)
+        else { return nil }
         var scanner = DigitScanner(Array(lower.utf8))
         switch scanner.peek {
         case UInt8(ascii: "s"):
@@ -39,10 +40,18 @@ struct EpisodeMarker: Sendable, Equatable {
         guard let season = scanner.number(maxDigits: 4) else { return nil }
         if scanner.isAtEnd { return EpisodeMarker(season: season, pattern: "S01 season marker") }
         if scanner.skip(UInt8(ascii: "-")) {
+            if scanner.peek == UInt8(ascii: "e") {
+                return seasonFirst(&scanner, season: season)
+            }
             _ = scanner.skip(UInt8(ascii: "s"))
             guard scanner.number(maxDigits: 4) != nil, scanner.isAtEnd else { return nil }
             return EpisodeMarker(season: season, pattern: "S01-S03 season range")
         }
+        return seasonFirst(&scanner, season: season)
+    }
+
+    /// The episode part after a season (`E02`, `-E02`, `EP02`) and any further episodes.
+    private static func seasonFirst(_ scanner: inout DigitScanner, season: Int) -> EpisodeMarker? {
         guard scanner.skip(UInt8(ascii: "e")) else { return nil }
         _ = scanner.skip(UInt8(ascii: "p"))
         guard let episode = scanner.number(maxDigits: 4) else { return nil }

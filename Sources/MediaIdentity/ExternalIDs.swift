@@ -8,6 +8,9 @@ struct ExternalIDs: Sendable, Equatable {
 
     /// Reads an id from one lower-cased token; returns false when the token is not an id.
     mutating func read(_ lower: String) -> Bool {
+        guard lower.utf8.count >= 6, let first = lower.utf8.first,
+            first == UInt8(ascii: "t") || first == UInt8(ascii: "i")
+        else { return false }
         let bytes = Array(lower.utf8)
         if bytes.count >= 9, bytes.count <= 11, bytes[0] == UInt8(ascii: "t"), bytes[1] == UInt8(ascii: "t"),
             Self.allDigits(bytes[2...])

@@ -18,9 +18,10 @@ struct FoundNumbering: Sendable, Equatable {
                 index: index, span: 1, season: marker.season, episode: marker.episode, episodeEnd: marker.episodeEnd,
                 numbering: marker.episode == nil ? .seasonOnly : (marker.season == nil ? .episodeOnly : .seasonEpisode),
                 pattern: marker.pattern)
-            return found.numbering == .seasonOnly ? found.extended(tokens: tokens, facts: facts) : found
+            return found.numbering == .seasonOnly
+                ? found.extended(tokens: tokens, facts: facts) : found.continued(tokens: tokens)
         }
-        if let season = wordNumber(at: index, words: seasonWords, tokens: tokens, facts: facts) {
+        if let season = wordNumber(at: index, word: .seasonWord, tokens: tokens, facts: facts) {
             let found = FoundNumbering(
                 index: index, span: season.span, season: season.value, numbering: .seasonOnly,
                 pattern: "\"Season N\" words")
@@ -31,7 +32,7 @@ struct FoundNumbering: Sendable, Equatable {
                 index: index, span: 2, season: ordinal, numbering: .seasonOnly, pattern: "\"2nd Season\" words")
             return found.extended(tokens: tokens, facts: facts)
         }
-        if let episode = wordNumber(at: index, words: episodeWords, tokens: tokens, facts: facts) {
+        if let episode = wordNumber(at: index, word: .episodeWord, tokens: tokens, facts: facts) {
             return FoundNumbering(
                 index: index, span: episode.span, episode: episode.value, episodeEnd: episode.end,
                 numbering: .episodeOnly, pattern: "\"Episode N\" words")
@@ -52,7 +53,7 @@ struct FoundNumbering: Sendable, Equatable {
             result.episode = episode
             result.episodeEnd = marker.episodeEnd
             result.span += 1
-        } else if let episode = Self.wordNumber(at: next, words: Self.episodeWords, tokens: tokens, facts: facts) {
+        } else if let episode = Self.wordNumber(at: next, word: .episodeWord, tokens: tokens, facts: facts) {
             result.episode = episode.value
             result.episodeEnd = episode.end
             result.span += episode.span
@@ -66,18 +67,34 @@ struct FoundNumbering: Sendable, Equatable {
         return result
     }
 
+    /// `S01E01.E02`: a further episode in the next word.
+    private func continued(tokens: [NameToken]) -> FoundNumbering {
+        let next = index + span
+        guard let episode, next < tokens.count, let marker = EpisodeMarker.parse(tokens[next].lower),
+            marker.season == nil, let more = marker.episode, more > episode
+        else { return self }
+        var result = self
+        result.episodeEnd = marker.episodeEnd ?? more
+        result.span += 1
+        return result
+    }
+
     static let seasonWords: Set<String> = [
-        "season", "seasons", "series", "saison", "staffel", "temporada", "stagione", "seizoen", "sezon", "sæson",
+        "season", "series", "saison", "staffel", "temporada", "stagione", "seizoen", "sezon", "sæson",
     ]
-    static let episodeWords: Set<String> = ["episode", "episodes", "ep", "eps", "episodio", "folge", "afl"]
+    static let episodeWords: Set<String> = ["episode", "ep", "eps", "episodio", "folge", "afl"]
 
     /// `Season 2`, `Season.02`, `season2`, `Episode 5`, `Episode 5-6`: a keyword and a number.
     private static func wordNumber(
-        at index: Int, words: Set<String>, tokens: [NameToken], facts: [TokenFacts]
+        at index: Int, word: WordClass, tokens: [NameToken], facts: [TokenFacts]
     ) -> (value: Int, end: Int?, span: Int)? {
         let lower = tokens[index].lower
-        if words.contains(lower), index + 1 < tokens.count {
-            if let value = facts[index + 1].number, facts[index + 1].digitCount <= 3 {
+        if facts[index].wordClass.contains(word), index + 1 < tokens.count, !tokens[index + 1].afterDash,
+            tokens[index + 1].bracketGroup == tokens[index].bracketGroup
+        {
+            // A year after `Series` or `Episode` is part of a title (`The.Series.2019`); `Season 2024` is a season.
+            let yearAllowed = word == .seasonWord && lower != "series"
+            if let value = facts[index + 1].number, yearAllowed || !facts[index + 1].isYear {
                 return (value, nil, 2)
             }
             if let range = numberRange(tokens[index + 1].lower) {
@@ -85,13 +102,15 @@ struct FoundNumbering: Sendable, Equatable {
             }
             return nil
         }
-        for word in words where lower.count > word.count && lower.hasPrefix(word) {
-            var scanner = DigitScanner(Array(lower.utf8.dropFirst(word.utf8.count)))
-            if let value = scanner.number(maxDigits: 3), scanner.isAtEnd {
-                return (value, nil, 1)
-            }
-        }
-        return nil
+        guard let last = lower.utf8.last, DigitScanner.isDigit(last) else { return nil }
+        let bytes = Array(lower.utf8)
+        var wordEnd = bytes.count
+        while wordEnd > 0, DigitScanner.isDigit(bytes[wordEnd - 1]) { wordEnd -= 1 }
+        guard wordEnd > 0, bytes.count - wordEnd <= 4,
+            WordClass.of(String(decoding: bytes[0..<wordEnd], as: UTF8.self)).contains(word)
+        else { return nil }
+        var scanner = DigitScanner(Array(bytes[wordEnd...]))
+        return scanner.number(maxDigits: 4).map { ($0, nil, 1) }
     }
 
     /// `01-12`: a range of numbers in one token (batches, multi-episode files).
@@ -130,9 +149,10 @@ struct FoundNumbering: Sendable, Equatable {
                 index: index, span: 3, airDate: formatDate(year, month, day), numbering: .date,
                 pattern: "air date")
         }
-        let parts = tokens[index].lower.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-            let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
+        var scanner = DigitScanner(Array(tokens[index].lower.utf8))
+        guard scanner.bytes.count == 10, let year = scanner.number(maxDigits: 4), scanner.skip(UInt8(ascii: "-")),
+            let month = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: "-")),
+            let day = scanner.number(maxDigits: 2), scanner.isAtEnd,
             (1900...2039).contains(year), (1...12).contains(month), (1...31).contains(day)
         else { return nil }
         return FoundNumbering(
@@ -154,10 +174,12 @@ struct FoundNumbering: Sendable, Equatable {
                 index: isPart ? index - 1 : index, span: isPart ? 4 : 3, episode: value, numbering: .episodeOnly,
                 pattern: "\"N of M\" words")
         }
-        let parts = tokens[index].lower.split(separator: "of", omittingEmptySubsequences: false)
-        guard parts.count == 2, let value = Int(parts[0]), Int(parts[1]) != nil, parts[0].count <= 2 else {
-            return nil
-        }
+        guard let first = tokens[index].lower.utf8.first, DigitScanner.isDigit(first) else { return nil }
+        var scanner = DigitScanner(Array(tokens[index].lower.utf8))
+        guard let value = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: "o")),
+            scanner.skip(UInt8(ascii: "f")),
+            scanner.number(maxDigits: 3) != nil, scanner.isAtEnd
+        else { return nil }
         return FoundNumbering(index: index, span: 1, episode: value, numbering: .episodeOnly, pattern: "\"NofM\" word")
     }
 }

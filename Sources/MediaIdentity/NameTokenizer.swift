@@ -68,7 +68,37 @@ enum NameTokenizer {
             index += 1
         }
         flush(bytes.count)
-        return tokens
+        return splittingGluedMarkers(tokens)
+    }
+
+    /// `Show-S01E02`, `show-1x02`: an episode marker glued to the title by a hyphen becomes its own token.
+    private static func splittingGluedMarkers(_ tokens: [NameToken]) -> [NameToken] {
+        guard tokens.contains(where: { $0.lower.utf8.contains(UInt8(ascii: "-")) }) else { return tokens }
+        var result: [NameToken] = []
+        result.reserveCapacity(tokens.count + 1)
+        for token in tokens {
+            let lowerParts = token.lower.split(separator: "-", omittingEmptySubsequences: false)
+            let textParts = token.text.split(separator: "-", omittingEmptySubsequences: false)
+            guard lowerParts.count > 1, lowerParts.count == textParts.count,
+                EpisodeMarker.parse(String(lowerParts[0])) == nil,
+                let markerPart = lowerParts.indices.dropFirst().first(where: {
+                    EpisodeMarker.parse(String(lowerParts[$0]))?.episode != nil
+                })
+            else {
+                result.append(token)
+                continue
+            }
+            let pieces = [0..<markerPart, markerPart..<(markerPart + 1), (markerPart + 1)..<lowerParts.count]
+            for (position, range) in pieces.enumerated() where !range.isEmpty {
+                var piece = token
+                piece.text = textParts[range].joined(separator: "-")
+                piece.lower = lowerParts[range].joined(separator: "-")
+                piece.afterDash = position == 0 ? token.afterDash : position == 2
+                piece.keepsDot = range.upperBound == lowerParts.count && token.keepsDot
+                result.append(piece)
+            }
+        }
+        return result
     }
 
     private static func isBoundary(_ bytes: [UInt8], _ index: Int) -> Bool {
@@ -83,8 +113,12 @@ enum NameTokenizer {
     }
 
     static func asciiLowercased(_ bytes: ArraySlice<UInt8>) -> String {
-        String(
-            decoding: bytes.lazy.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 | 0x20 : $0 },
-            as: UTF8.self)
+        let hasCapitals = bytes.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }
+        guard hasCapitals else { return String(decoding: bytes, as: UTF8.self) }
+        var lowered = Array(bytes)
+        for index in lowered.indices where lowered[index] >= UInt8(ascii: "A") && lowered[index] <= UInt8(ascii: "Z") {
+            lowered[index] |= 0x20
+        }
+        return String(decoding: lowered, as: UTF8.self)
     }
 }

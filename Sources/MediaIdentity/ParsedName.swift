@@ -37,6 +37,10 @@ struct ParsedName: Sendable, Equatable {
     var leadingNumber: Int?
     /// The title without that leading number.
     var titleAfterLeadingNumber: String?
+    /// `Naruto 001`: a number ending the title, an episode number when the show folder has the rest as title.
+    var trailingNumber: Int?
+    /// The title without that trailing number.
+    var titleBeforeTrailingNumber: String?
     /// A sample, trailer or other extra rather than the feature itself.
     var extraKind: String?
 

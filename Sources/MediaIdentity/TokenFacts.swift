@@ -9,9 +9,13 @@ struct TokenFacts: Sendable {
     var isWeakTag = false
     var isChecksum = false
     var isID = false
+    var wordClass: WordClass
 
     init(_ token: NameToken) {
-        let bytes = Array(token.lower.utf8)
+        let utf8 = token.lower.utf8
+        let isCandidateNumber = utf8.first.map(DigitScanner.isDigit) ?? false
+        let isCandidateChecksum = token.bracket != 0 && utf8.count == 8
+        let bytes = isCandidateNumber || isCandidateChecksum ? Array(utf8) : []
         var digits = 0
         while digits < bytes.count, DigitScanner.isDigit(bytes[digits]) { digits += 1 }
         let versionSuffix =
@@ -24,9 +28,10 @@ struct TokenFacts: Sendable {
             digitCount = digits
             isYear = digits == 4 && !versionSuffix && (1900...2039).contains(value)
         }
-        isStrongTag = number == nil && ReleaseVocabulary.isStrong(token.lower)
-        isWeakTag = number == nil && !isStrongTag && ReleaseVocabulary.isWeakTag(token)
-        isChecksum = token.bracket != 0 && bytes.count == 8 && bytes.allSatisfy(Self.isHex) && number == nil
+        wordClass = number == nil ? WordClass.of(token.lower) : []
+        isStrongTag = number == nil && ReleaseVocabulary.isStrong(token.lower, wordClass: wordClass)
+        isWeakTag = number == nil && !isStrongTag && ReleaseVocabulary.isWeakTag(token, wordClass: wordClass)
+        isChecksum = isCandidateChecksum && bytes.allSatisfy(Self.isHex) && number == nil
     }
 
     private static func isHex(_ byte: UInt8) -> Bool {

@@ -17,11 +17,13 @@ struct IdentifyBenchmark: ParsableCommand {
         for index in 0..<options.warmup {
             warm &+= Self.digest(MediaIdentifier.identify(inputs[index % inputs.count]))
         }
-        let (statistics, checksum) = RunStatistics.measure(runs: options.runs, operations: options.operations) {
+        let (wall, cpu, checksum) = RunStatistics.measure(runs: options.runs, operations: options.operations) {
             Self.digest(MediaIdentifier.identify(inputs[$0 % inputs.count]))
         }
-        print("identify: \(inputs.count) distinct inputs, \(options.operations) identifications per run")
-        print("identify: \(statistics.report(unit: "identifications")) [checksum \(checksum &+ warm)]")
+        print("identify: \(inputs.count) distinct inputs, \(options.operations) identifications per run, one thread")
+        print("identify (thread CPU time): \(cpu.report(unit: "identifications"))")
+        print("identify (wall clock):      \(wall.report(unit: "identifications"))")
+        print("identify: checksum \(checksum &+ warm)")
     }
 
     /// A value depending on the whole result, so the optimiser cannot drop the work.

@@ -15,7 +15,9 @@ struct IdentifyCommand: ParsableCommand {
             """
     )
 
-    @Flag(name: .long, help: "Write one JSON object per input instead of a readable line.")
+    @Flag(
+        name: .long,
+        help: "Write one JSON object per argument instead of readable lines (standard input always gets JSON).")
     var json = false
 
     @Option(name: .long, help: "The player's xesam:title to combine with each path or URL input.")
@@ -28,8 +30,8 @@ struct IdentifyCommand: ParsableCommand {
     var inputs: [String] = []
 
     func validate() throws {
-        if let length, !(length.isFinite && length >= 0) {
-            throw ValidationError("--length must be a number of seconds, 0 or more (got \(length)).")
+        if let length, !(0...1_000_000).contains(length) {
+            throw ValidationError("--length must be a number of seconds from 0 to 1000000 (got \(length)).")
         }
     }
 
@@ -37,21 +39,21 @@ struct IdentifyCommand: ParsableCommand {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let emit = { (input: String) throws in
+        let emit = { (input: String, asJSON: Bool) throws in
             let result = MediaIdentifier.identify(hints(for: input))
-            let line =
-                json
+            let text =
+                asJSON
                 ? String(decoding: try encoder.encode(IdentifyOutput(input: input, result: result)), as: UTF8.self)
-                : IdentifyOutput.humanLine(input: input, result: result)
-            // One unbuffered write per line, so a pipeline sees each answer as soon as it is ready.
-            FileHandle.standardOutput.write(Data((line + "\n").utf8))
+                : IdentifyOutput.humanLines(input: input, result: result)
+            // One unbuffered write per answer, so a pipeline sees each one as soon as it is ready.
+            FileHandle.standardOutput.write(Data((text + "\n").utf8))
         }
         if inputs.isEmpty {
             while let line = readLine(strippingNewline: true) {
-                try emit(line)
+                try emit(line, true)
             }
         } else {
-            for input in inputs { try emit(input) }
+            for input in inputs { try emit(input, json) }
         }
     }
 

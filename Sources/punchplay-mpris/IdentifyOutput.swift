@@ -24,8 +24,9 @@ struct IdentifyOutput: Encodable {
         }
     }
 
-    /// `episode  Show (2005) S01E02-E03 "Title"  [0.95: reasons]` or `not media  reason`.
-    static func humanLine(input: String, result: IdentificationResult) -> String {
+    /// The input, then `episode: Show (2005) S01E02-E03 "Title"` and the confidence with its reasons, or why the
+    /// input is not a movie or episode.
+    static func humanLines(input: String, result: IdentificationResult) -> String {
         switch result {
         case .notMedia(let reason):
             return "\(input)\n  not a movie or episode: \(reason)"

@@ -69,5 +69,24 @@ enum AnimeCorpus {
         .anime("Sousou no Frieren - 07 [1080p][ABCD1234].mkv", "Sousou no Frieren", 7),
         .anime("[SubsPlease] Kimi ni Todoke S3 - 05 [1080p] [1F2E3D4C].mkv", "Kimi ni Todoke", 5, season: 3),
         .anime("[Erai-raws] Dr. Stone - New World - 11 [1080p].mkv", "Dr. Stone - New World", 11),
+        .anime(
+            "[SubsPlease] Shingeki no Kyojin (The Final Season) - 28 (1080p) [1234ABCD].mkv", "Shingeki no Kyojin", 28),
+        .anime(
+            "[Judas] Kimetsu no Yaiba (Season 2) - 05 [1080p][HEVC x265 10bit][Multi-Subs].mkv", "Kimetsu no Yaiba", 5,
+            season: 2),
+        .anime(
+            "[Erai-raws] Boku no Hero Academia 5th Season - 01 [1080p][Multiple Subtitle].mkv", "Boku no Hero Academia",
+            1, season: 5),
+        .anime("[SubsPlease] 86 - Eighty Six - 12 (1080p) [ABCD1234].mkv", "86 - Eighty Six", 12),
+        .anime(
+            "[Yameii] Frieren Beyond Journey's End - S01E07 [English Dub] [CR WEB-DL 1080p] [ABCD1234].mkv",
+            "Frieren Beyond Journey's End", 7, season: 1),
+        .anime("[CameEsp] Naruto - 001 [1080p][ESP-ENG].mkv", "Naruto", 1),
+        .movie("[SubsPlease] Jujutsu Kaisen 0 (1080p) [ABCD1234].mkv", "Jujutsu Kaisen 0"),
+        .movie("[Coalgirls] Spirited Away (1920x1040 Blu-ray FLAC) [F7B52B84].mkv", "Spirited Away"),
+        .episode("One.Piece.E1071.1080p.WEB.H264-SENPAI", "One Piece", nil, 1071),
+        .episode("Dragon Ball Z - 001 - The New Threat.mkv", "Dragon Ball Z", nil, 1, episodeTitle: "The New Threat"),
+        .anime("[Group] Some Anime Title - 12 END [1080p].mkv", "Some Anime Title", 12),
+        .movie("[Group] Some Anime Title Movie 2 [BD 1080p].mkv", "Some Anime Title Movie 2"),
     ]
 }

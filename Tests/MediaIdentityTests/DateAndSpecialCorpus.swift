@@ -94,5 +94,7 @@ enum DateAndSpecialCorpus {
             "M.A.S.H.S11E16.Goodbye.Farewell.and.Amen.DVDRip.XviD", "M A S H", 11, 16,
             episodeTitle: "Goodbye Farewell and Amen"),
         .episode("Show.Name.S2024E05.720p.WEB.h264", "Show Name", 2024, 5),
+        .episode("/tv/Blue Planet/1 of 6.mkv", "Blue Planet", nil, 1),
+        .episode("Blue Planet Part 1 of 6.mkv", "Blue Planet", nil, 1),
     ]
 }

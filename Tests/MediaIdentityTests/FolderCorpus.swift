@@ -125,5 +125,29 @@ enum FolderCorpus {
             "/media/Movies/Gone with the Wind (1939)/Gone with the Wind (1939) - Part 2.mkv", "Gone with the Wind",
             1939, part: 2),
         .movie("/media/Movies/Kill Bill Vol. 1 (2003)/Kill Bill Vol. 1 (2003).mkv", "Kill Bill Vol. 1", 2003),
+        .episode("/anime/Naruto/Naruto 001.mkv", "Naruto", nil, 1),
+        .episode(
+            "/tv/Mythbusters/Season 2003/MythBusters - S2003E01 - Jet Assisted Chevy.mkv", "MythBusters", 2003, 1,
+            episodeTitle: "Jet Assisted Chevy"),
+        .episode(
+            "/tv/The Office (US)/Season 3/3x01 Gay Witch Hunt.avi", "The Office", 3, 1, episodeTitle: "Gay Witch Hunt"),
+        .episode("/tv/Show/Season 1/Episode 01 - Pilot.mkv", "Show", 1, 1, episodeTitle: "Pilot"),
+        .episode("/tv/Show/Season 01/Show S01 E01.mkv", "Show", 1, 1),
+        .episode("/tv/Show/S01/E01.mkv", "Show", 1, 1),
+        .episode(
+            "/tv/The.Walking.Dead.S11.1080p.AMZN.WEB-DL.DDP5.1.H.264-NTb/The.Walking.Dead.S11E01.Acheron.Part.I.1080p.AMZN.WEB-DL.DDP5.1.H.264-NTb.mkv",
+            "The Walking Dead", 11, 1, episodeTitle: "Acheron Part I"),
+        .notMedia("/home/x/Videos/VID_20240501_123456.mp4"),
+        .movie("/media/Movies/Toy Story 4 (2019)/Toy.Story.4.2019.1080p.BluRay.x264-SPARKS.mkv", "Toy Story 4", 2019),
+        .anime("/anime/[SubsPlease] Sousou no Frieren (01-28) (1080p) [Batch]/07.mkv", "Sousou no Frieren", 7),
+        .episode(
+            "/tv/Planet Earth/01 - From Pole to Pole.mkv", "Planet Earth", nil, 1, episodeTitle: "From Pole to Pole"),
+        .movie("/movies/Classics/300.mkv", "300"),
+        .movie("/movies/Heat (1995)/01.mkv", "Heat", 1995),
+        .movie("/movies/2012.mkv", "2012"),
+        .movie("/movies/Heat (1995)/VIDEO_TS/VIDEO_TS.VOB", "Heat", 1995),
+        .episode(
+            "/anime/Frieren (2023)/Season 1/Frieren - S01E07 - 007 - Frieren the Slayer [WEBDL-1080p].mkv", "Frieren",
+            1, 7, year: 2023, episodeTitle: "Frieren the Slayer"),
     ]
 }

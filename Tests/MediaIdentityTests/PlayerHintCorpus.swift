@@ -77,5 +77,18 @@ enum PlayerHintCorpus {
         .notMedia(
             "https://www.youtube.com/watch?v=dQw4w9WgXcQ", playerTitle: "Never Gonna Give You Up",
             duration: .seconds(213)),
+        .notMedia("The Fire", duration: .seconds(45 * 60)),
+        .movie("The Fire", "The Fire", duration: .seconds(95 * 60)),
+        .movie(
+            "http://127.0.0.1:8096/Videos/4f2a9c/stream.mkv?static=true", "Fight Club", 1999,
+            playerTitle: "Fight Club (1999)"),
+        .episode(
+            "http://127.0.0.1:8096/Videos/4f2a9c/stream.mkv", "Better Call Saul", 1, 2, episodeTitle: "Mijo",
+            playerTitle: "Better Call Saul - S01E02 - Mijo"),
+        .notMedia("http://127.0.0.1:8096/Videos/4f2a9c/stream.mkv"),
+        .episode("file:///tv/Show/Season%201/Show.S01E02.mkv", "Show", 1, 2, playerTitle: "www.site.com"),
+        .movie("file:///home/bob/rips/rip1.mkv", "Inception", 2010, playerTitle: "Inception (2010)"),
+        .movie("file:///home/bob/rips/Inception.mkv", "Inception", playerTitle: "Encoded by GRP"),
+        .movie("file:///movies/Heat.1995.1080p.BluRay.x264-GRP.mkv", "Heat", 1995, playerTitle: "RARBG.COM"),
     ]
 }

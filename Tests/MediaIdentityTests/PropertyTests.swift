@@ -97,7 +97,8 @@ struct PropertyTests {
     static let pieces = [
         "The", "Show", "S01E02", "1x02", "E05", "Season", "2", "Episode", "1999", "2024", "05", "01", "1080p", "x264",
         "BluRay", "WEB-DL", "GROUP", "SubsPlease", "07", "v2", "ABCD1234", "tmdb-550", "imdbid-tt0137523", "CD1",
-        "Part", "sample", "Trailer", "FRENCH", "US", "www", "com", "VIDEO_TS", "mkv", "mp3", "é", "進撃", "",
+        "Part", "sample", "Trailer", "FRENCH", "US", "www", "com", "VIDEO_TS", "mkv", "mp3", "é", "進撃", "", "of", "1",
+        "6", "aka", "2nd", "x", "E", "S",
     ]
 
     /// A result is usable when a media identification has a non-empty title, sane numbers and a confidence in

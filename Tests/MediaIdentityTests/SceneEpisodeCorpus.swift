@@ -159,5 +159,17 @@ enum SceneEpisodeCorpus {
         .episode("Ozark.S04E14.1080p.WEB.H264-CAKES", "Ozark", 4, 14),
         .episode(
             "Derry.Girls.S03E07.The.Agreement.1080p.NF.WEB-DL", "Derry Girls", 3, 7, episodeTitle: "The Agreement"),
+        .episode("The.Office.US.405.HDTV.XviD-LOL.avi", "The Office", 4, 5, country: "US"),
+        .episode("lost.612.hdtv-lol.avi", "lost", 6, 12),
+        .episode("Naruto Shippuden Episode 500 English Dubbed.mp4", "Naruto Shippuden", nil, 500),
+        .episode("One Piece Episode 1071 English Sub.mp4", "One Piece", nil, 1071),
+        .episode("Show.Name.S01-E02.720p.HDTV.x264", "Show Name", 1, 2),
+        .episode("[Group]_Show_Title_-_05_[720p][ABCD1234].mkv", "Show Title", nil, 5, absolute: 5, anime: true),
+        .episode("Show.Name.S01E01.E02.720p.HDTV.x264", "Show Name", 1, 1, end: 2),
+        .episode("Breaking.Bad.S05E16.Felina.FiNAL.720p.HDTV.x264", "Breaking Bad", 5, 16, episodeTitle: "Felina"),
+        .episode("Show.Name.S01E01.2019.1080p.WEB.h264-GRP", "Show Name", 1, 1, year: 2019),
+        .episode("Show.Name.US.2019.S01E01.720p.HDTV.x264", "Show Name", 1, 1, year: 2019, country: "US"),
+        .episode("the.show-s01e02.mkv", "the show", 1, 2),
+        .episode("Spider-Man-1x05-Title.avi", "Spider-Man", 1, 5, episodeTitle: "Title"),
     ]
 }
