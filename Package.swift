@@ -171,9 +171,11 @@ let package = Package(
                 "MediaIdentity",
                 "PunchPlay",
                 "Scrobbling",
-                "DBus",
+                "Outbox",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
 
@@ -183,7 +185,21 @@ let package = Package(
                 "Agent",
                 "BusTestSupport",
                 "DBus",
+                "MPRIS",
+                "Scrobbling",
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "punchplay-mpris",
+                "BusTestSupport",
+                "DBus",
+                "MPRISTestSupport",
+                "PunchPlay",
+                "PunchPlaySandbox",
             ]
         ),
 
@@ -193,6 +209,10 @@ let package = Package(
             dependencies: [
                 "Agent",
                 "MediaIdentity",
+                "MPRIS",
+                "Outbox",
+                "PunchPlay",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -8,7 +8,9 @@ struct PlayerTracker: Sendable {
     static let seekTolerance: Duration = .seconds(2)
 
     let info: PlayerInfo
-    let policy: PlayerPolicy
+    var policy: PlayerPolicy
+    /// A policy from a configuration reload, taken when the open session ends.
+    var pendingPolicy: PlayerPolicy?
     private(set) var status: PlaybackStatus?
     private(set) var metadata: TrackMetadata
     var position: PositionModel

@@ -27,10 +27,10 @@ public struct Scrobbler: Sendable {
         }
     }
 
-    private let configuration: Configuration
+    var configuration: Configuration
     var trackers: [String: PlayerTracker] = [:]
     /// Players whose policy says not to report them; their observations are dropped.
-    private var disabledPlayers: Set<String> = []
+    var disabledPlayers: Set<String> = []
     var isAsleep = false
     var isShutDown = false
 
@@ -64,6 +64,7 @@ public struct Scrobbler: Sendable {
         case .wake: wake(at: now, into: &step)
         case .shutdown: shutDown(at: now, into: &step)
         }
+        adoptPendingPolicies(at: now.uptime, into: &step)
         step.nextDeadline = nextDeadline
         return step
     }

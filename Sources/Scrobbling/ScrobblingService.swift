@@ -45,6 +45,16 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         inputContinuation.yield(.wake)
     }
 
+    /// Applies a reloaded configuration's policies (see `Scrobbler.reconfigure(policy:at:)`); its decisions
+    /// go to the sink like any step's.
+    public func reconfigure(policy: @escaping @Sendable (PlayerInfo) -> PlayerPolicy) async {
+        let step = scrobbler.reconfigure(policy: policy, at: moment())
+        schedule(step.nextDeadline)
+        if !step.events.isEmpty || !step.decisions.isEmpty {
+            await sink(step)
+        }
+    }
+
     /// Stops open sessions and ends `run()`.
     public nonisolated func shutdown() {
         inputContinuation.yield(.shutdown)
@@ -76,12 +86,15 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
     }
 
     private func handle(_ input: ScrobblerInput) async {
-        let moment = Moment(uptime: origin.duration(to: clock.now), wallClockMillis: wallClockMillis())
-        let step = scrobbler.handle(input, at: moment)
+        let step = scrobbler.handle(input, at: moment())
         schedule(step.nextDeadline)
         if !step.events.isEmpty || !step.decisions.isEmpty {
             await sink(step)
         }
+    }
+
+    private func moment() -> Moment {
+        Moment(uptime: origin.duration(to: clock.now), wallClockMillis: wallClockMillis())
     }
 
     /// Replaces the pending timer by one for `deadline`; a timer that fires late or needlessly is harmless

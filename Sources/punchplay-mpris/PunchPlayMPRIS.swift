@@ -9,13 +9,16 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         abstract: "Reports what your media players play to PunchPlay.",
         version: AgentVersion.current,
         subcommands: [
+            RunCommand.self,
             IdentifyCommand.self,
             ConfigCommand.self,
             LoginCommand.self,
             LogoutCommand.self,
             QueueCommand.self,
             StatusCommand.self,
-            PlayersCommand.self
-        ]
+            PlayersCommand.self,
+            DoctorCommand.self,
+        ],
+        defaultSubcommand: RunCommand.self
     )
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Scrobbling
 import Testing
 
 @testable import Agent
@@ -81,9 +82,8 @@ struct ConfigurationLoaderTests {
         #expect(settings.watchedThreshold == 0.8)
         #expect(settings.minDuration == .milliseconds(60_500))
         #expect(settings.mediaType == .episode)
-        #expect(settings.mediaType.forcedMediaType == .episode)
-        #expect(settings.ignoreTitles.map(\.pattern) == ["(?i)trailer"])
-        #expect(settings.ignoreURLs.map(\.pattern) == ["^https://youtube"])
+        #expect(settings.ignoreTitles.map(\.source) == ["(?i)trailer"])
+        #expect(settings.ignoreURLs.map(\.source) == ["^https://youtube"])
         #expect(settings.sendFilename == false)
         #expect(settings.ignores(title: "Official TRAILER", url: nil))
         #expect(settings.ignores(title: nil, url: "https://youtube.com/watch?v=1"))

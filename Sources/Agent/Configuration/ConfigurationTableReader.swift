@@ -1,3 +1,4 @@
+import Scrobbling
 import TOMLKit
 
 /// Reads typed values out of one parsed TOML file, turning every wrong type, out-of-range value and unknown

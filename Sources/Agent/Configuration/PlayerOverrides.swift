@@ -1,3 +1,5 @@
+import Scrobbling
+
 /// The keys one `[defaults]`, `[players.NAME]` table or `players.d/NAME.toml` file sets; `nil` means "not set
 /// here", so layers can be merged key by key.
 public struct PlayerOverrides: Sendable, Equatable {
@@ -6,7 +8,7 @@ public struct PlayerOverrides: Sendable, Equatable {
     public var progressInterval: Duration?
     public var watchedThreshold: Double?
     public var minDuration: Duration?
-    public var mediaType: MediaTypePreference?
+    public var mediaType: MediaTypeOverride?
     public var ignoreTitles: [IgnorePattern]?
     public var ignoreURLs: [IgnorePattern]?
     public var sendFilename: Bool?
@@ -17,7 +19,7 @@ public struct PlayerOverrides: Sendable, Equatable {
         progressInterval: Duration? = nil,
         watchedThreshold: Double? = nil,
         minDuration: Duration? = nil,
-        mediaType: MediaTypePreference? = nil,
+        mediaType: MediaTypeOverride? = nil,
         ignoreTitles: [IgnorePattern]? = nil,
         ignoreURLs: [IgnorePattern]? = nil,
         sendFilename: Bool? = nil

@@ -1,3 +1,5 @@
+import Scrobbling
+
 /// The effective settings for one player: the built-in defaults, overlaid with `[defaults]`, then
 /// `[players.NAME]`, then `players.d/NAME.toml`.
 public struct PlayerSettings: Sendable, Equatable {
@@ -12,7 +14,7 @@ public struct PlayerSettings: Sendable, Equatable {
     public var watchedThreshold: Double
     /// Items shorter than this are ignored (`min_duration_seconds`): trailers, clips, music.
     public var minDuration: Duration
-    public var mediaType: MediaTypePreference
+    public var mediaType: MediaTypeOverride
     /// Titles matching any of these are never reported.
     public var ignoreTitles: [IgnorePattern]
     /// URLs (including `file://` paths) matching any of these are never reported.
@@ -39,7 +41,7 @@ public struct PlayerSettings: Sendable, Equatable {
         progressInterval: Duration,
         watchedThreshold: Double,
         minDuration: Duration,
-        mediaType: MediaTypePreference,
+        mediaType: MediaTypeOverride,
         ignoreTitles: [IgnorePattern],
         ignoreURLs: [IgnorePattern],
         sendFilename: Bool

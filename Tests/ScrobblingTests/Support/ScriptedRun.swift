@@ -57,6 +57,16 @@ struct ScriptedRun {
         observe(.seeked(busName: info.busName, position: .milliseconds(Int64(position * 1000))), at: seconds)
     }
 
+    /// Reloads the policies at `seconds`, as the agent does on SIGHUP.
+    mutating func reconfigure(policy: @escaping @Sendable (PlayerInfo) -> PlayerPolicy, at seconds: Double) {
+        let time = Duration.milliseconds(Int64((seconds * 1000).rounded()))
+        run(until: time)
+        let step = scrobbler.reconfigure(policy: policy, at: Self.moment(now))
+        events += step.events
+        decisions += step.decisions
+        nextDeadline = step.nextDeadline
+    }
+
     /// Delivers every deadline up to and including `seconds`, as the shell's timer would.
     mutating func wait(until seconds: Double) {
         run(until: .milliseconds(Int64((seconds * 1000).rounded())))

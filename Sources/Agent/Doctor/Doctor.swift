@@ -1,0 +1,181 @@
+import DBus
+import Foundation
+import MPRIS
+import Outbox
+import PunchPlay
+import Scrobbling
+
+/// The checks of `punchplay-mpris doctor`, in the order a problem would show: configuration, session bus,
+/// players in view and how each is treated, credential store, connection and token, outbox. Each check that
+/// fails says how to fix it; later checks that depend on it are skipped.
+public struct Doctor: Sendable {
+    let loader: ConfigurationLoader
+    let environment: [String: String]
+
+    public init(loader: ConfigurationLoader, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.loader = loader
+        self.environment = environment
+    }
+
+    /// Runs every check, handing each result to `report` as soon as it is known; returns them all.
+    @discardableResult
+    public func run(report: (DoctorCheck) -> Void) async -> [DoctorCheck] {
+        var checks: [DoctorCheck] = []
+        let record = { (check: DoctorCheck) in
+            report(check)
+            checks.append(check)
+        }
+        let configuration = checkConfiguration(report: record)
+        await checkBusAndPlayers(
+            configuration: configuration ?? .builtIn(hostName: HostName.current()),
+            report: record
+        )
+        if let configuration {
+            await checkAccount(configuration: configuration, report: record)
+            await checkOutbox(report: record)
+        }
+        return checks
+    }
+
+    private func checkConfiguration(report: (DoctorCheck) -> Void) -> AgentConfiguration? {
+        do {
+            let configuration = try loader.load()
+            let source =
+                configuration.sourceFiles.isEmpty
+                ? "built-in defaults" : configuration.sourceFiles.joined(separator: ", ")
+            report(DoctorCheck("configuration", "valid (\(source))"))
+            return configuration
+        } catch {
+            report(
+                DoctorCheck(
+                    "configuration",
+                    error.description,
+                    .failed(
+                        fix:
+                            "correct the keys named above in \(loader.location.mainFile); `punchplay-mpris config example` shows every key"
+                    )
+                )
+            )
+            return nil
+        }
+    }
+
+    private func checkBusAndPlayers(configuration: AgentConfiguration, report: (DoctorCheck) -> Void) async {
+        let connection: DBusConnection
+        do {
+            connection = try await DBusConnection.session()
+            report(DoctorCheck("session bus", "connected"))
+        } catch {
+            report(
+                DoctorCheck(
+                    "session bus",
+                    "cannot connect (\(error))",
+                    .failed(fix: "run inside your desktop session, or set DBUS_SESSION_BUS_ADDRESS")
+                )
+            )
+            return
+        }
+        let players: [PlayerSnapshot]
+        do {
+            players = try await PlayerDirectory(connection: connection).players()
+        } catch {
+            report(DoctorCheck("players", "cannot list them (\(error))", .failed(fix: "check the session bus")))
+            return
+        }
+        if players.isEmpty {
+            report(
+                DoctorCheck(
+                    "players",
+                    "no MPRIS player on the session bus",
+                    .warning(fix: "start a player; for mpv install mpv-mpris so it appears on the bus")
+                )
+            )
+        }
+        for player in players {
+            let policy = configuration.policy(for: player.info)
+            let name = player.info.name
+            if policy.isEnabled {
+                report(DoctorCheck("player \(name)", "reported (\(player.info.busName))"))
+            } else {
+                report(
+                    DoctorCheck(
+                        "player \(name)",
+                        "not reported (\(player.info.busName))",
+                        .warning(
+                            fix: "to report it, add `[players.\(name)]` with `enabled = true` to the configuration")
+                    )
+                )
+            }
+        }
+    }
+
+    private func checkAccount(configuration: AgentConfiguration, report: (DoctorCheck) -> Void) async {
+        let store: any CredentialStore
+        let settings: PunchPlayClient.Configuration
+        do {
+            settings = try PunchPlayClient.Configuration(
+                settings: configuration.punchplay,
+                configurationFile: loader.location.mainFile
+            )
+            store = try CredentialStoreFactory.store(
+                for: configuration.punchplay.credentialStore,
+                directories: XDGDirectories(
+                    environment: environment,
+                    homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
+                )
+            )
+        } catch {
+            report(DoctorCheck("credential store", "\(error)", .failed(fix: "see the message above")))
+            return
+        }
+        do {
+            guard try await store.load() != nil else {
+                report(DoctorCheck("login", "not logged in", .failed(fix: "run `punchplay-mpris login`")))
+                return
+            }
+            report(DoctorCheck("credential store", "holds a login (\(store.displayName))"))
+        } catch {
+            report(DoctorCheck("credential store", "\(error)", .failed(fix: "see the message above")))
+            return
+        }
+        let client = PunchPlayClient(settings: settings, store: store, logger: .init(label: "punchplay-mpris.doctor"))
+        do {
+            let account = try await client.me()
+            report(
+                DoctorCheck(
+                    "connection and token", "logged in as \(account.username) at \(configuration.punchplay.apiBaseURL)")
+            )
+        } catch {
+            let fix =
+                error.retryClass == .loginRequired
+                ? "run `punchplay-mpris login` again"
+                : "check the network and api_base_url (\(configuration.punchplay.apiBaseURL))"
+            report(DoctorCheck("connection and token", "\(error)", .failed(fix: fix)))
+        }
+        await client.shutdown()
+    }
+
+    private func checkOutbox(report: (DoctorCheck) -> Void) async {
+        let path = OutboxLocation.defaultPath(environment: environment)
+        guard FileManager.default.fileExists(atPath: path) else {
+            report(DoctorCheck("outbox", "empty (no database yet at \(path))"))
+            return
+        }
+        do {
+            let snapshot = try await OutboxStore(path: path).snapshot()
+            let finding = "\(snapshot.pendingCount) event(s) queued, \(snapshot.deadLetters.count) dead letter(s)"
+            if !snapshot.deadLetters.isEmpty {
+                report(DoctorCheck("outbox", finding, .warning(fix: "inspect them with `punchplay-mpris queue`")))
+            } else if snapshot.loginRequiredSince != nil {
+                report(
+                    DoctorCheck("outbox", finding + ", held for a login", .failed(fix: "run `punchplay-mpris login`")))
+            } else {
+                report(DoctorCheck("outbox", finding))
+            }
+        } catch {
+            report(
+                DoctorCheck(
+                    "outbox", "\(error)", .failed(fix: "see the message above; `punchplay-mpris queue` can purge it")))
+        }
+    }
+}

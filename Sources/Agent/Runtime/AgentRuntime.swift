@@ -1,0 +1,205 @@
+import DBus
+import Foundation
+import Logging
+import MPRIS
+import MediaIdentity
+import Outbox
+import PunchPlay
+import Scrobbling
+import ServiceLifecycle
+
+/// `punchplay-mpris run`: wires observations → scrobbling core → outbox → client and runs them as one
+/// supervised `ServiceGroup`. SIGTERM/SIGINT shut down gracefully (open sessions stop, the `stop`s are
+/// persisted and given the shutdown budget to be delivered), SIGHUP reloads the configuration.
+public struct AgentRuntime: Sendable {
+    let loader: ConfigurationLoader
+    let configuration: AgentConfiguration
+    let options: AgentRunOptions
+    let applyLogLevel: @Sendable (AgentConfiguration) -> Void
+    let logger = Logger(label: "punchplay-mpris.agent")
+
+    /// - Parameters:
+    ///   - applyLogLevel: applies a reloaded configuration's `[log] level` (the flags still win).
+    public init(
+        loader: ConfigurationLoader,
+        configuration: AgentConfiguration,
+        options: AgentRunOptions,
+        applyLogLevel: @escaping @Sendable (AgentConfiguration) -> Void
+    ) {
+        self.loader = loader
+        self.configuration = configuration
+        self.options = options
+        self.applyLogLevel = applyLogLevel
+    }
+
+    /// Runs until a shutdown signal or the loss of the session bus.
+    public func run() async throws {
+        let directories = XDGDirectories(
+            environment: options.environment,
+            homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
+        )
+        let deviceID = try DeviceIdentity.loadOrCreate(in: directories.agentStateDirectory)
+        let session = try await Self.sessionBus()
+        let client = try makeClient(directories: directories, deviceID: deviceID)
+        let writer: any PlaybackWriting = client?.client ?? DryRunWriter()
+        let outbox = try OutboxPlace(dryRun: options.dryRun, environment: options.environment)
+        defer { outbox.removeIfTemporary() }
+        let store = try openStore(at: outbox.path)
+        let delivery = EventDelivery(
+            store: store,
+            writer: ReportingWriter(wrapping: writer, logger: Logger(label: "punchplay-mpris.delivery"))
+        )
+        try await closeSessionsOfPreviousRun(store: store, delivery: delivery)
+        let scrobbling = makeScrobbling(deviceID: deviceID, store: store, delivery: delivery)
+        let serviceManager = ServiceManagerNotifier(environment: options.environment)
+        let notifier = configuration.log.notifications ? DesktopNotifier(connection: session) : nil
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: DeliveryService(delivery: delivery, shutdownBudget: options.shutdownBudget, logger: logger)),
+            .init(
+                service: ScrobblingPipeline(
+                    watcher: PlayerWatcher(connection: session),
+                    scrobbling: scrobbling,
+                    serviceManager: serviceManager,
+                    logger: Logger(label: "punchplay-mpris.scrobbling")
+                ),
+                successTerminationBehavior: .gracefullyShutdownGroup
+            ),
+            .init(
+                service: ReloadService(
+                    loader: loader,
+                    initial: configuration,
+                    scrobbling: scrobbling,
+                    delivery: delivery,
+                    applyLogLevel: applyLogLevel,
+                    serviceManager: serviceManager,
+                    logger: logger
+                ),
+                successTerminationBehavior: .ignore
+            ),
+            .init(service: SleepService(scrobbling: scrobbling, logger: logger), successTerminationBehavior: .ignore),
+        ]
+        if let credentials = client?.store {
+            let notice = LoginNoticeService(
+                delivery: delivery,
+                credentials: credentials,
+                notify: { summary, body in _ = await notifier?.show(summary: summary, body: body) },
+                recheckInterval: options.loginRecheckInterval,
+                logger: logger
+            )
+            services.append(.init(service: notice, successTerminationBehavior: .ignore))
+        }
+        if let serviceManager, let interval = serviceManager.watchdogInterval {
+            services.append(
+                .init(
+                    service: WatchdogService(notifier: serviceManager, interval: interval),
+                    successTerminationBehavior: .ignore
+                )
+            )
+        }
+        var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
+        groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
+        let outcome: Result<Void, any Error>
+        do {
+            try await ServiceGroup(configuration: groupConfiguration).run()
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        await client?.client.shutdown()
+        try outcome.get()
+        logger.info("stopped")
+    }
+
+    private static func sessionBus() async throws(RuntimeError) -> DBusConnection {
+        do {
+            return try await DBusConnection.session()
+        } catch {
+            throw RuntimeError(
+                "cannot connect to the session bus (\(error)); punchplay-mpris must run inside a desktop session, "
+                    + "or with DBUS_SESSION_BUS_ADDRESS set"
+            )
+        }
+    }
+
+    /// The client and the credential store a held login is watched in; nil for a dry run.
+    private func makeClient(
+        directories: XDGDirectories,
+        deviceID: String
+    ) throws -> (client: PunchPlayClient, store: any CredentialStore)? {
+        if options.dryRun {
+            logger.info("dry run: nothing is sent; each event is printed as a JSON line")
+            return nil
+        }
+        let settings: PunchPlayClient.Configuration
+        do {
+            settings = try PunchPlayClient.Configuration(
+                settings: configuration.punchplay,
+                configurationFile: loader.location.mainFile,
+                deviceID: deviceID
+            )
+        } catch {
+            throw RuntimeError("\(error) (or try `punchplay-mpris run --dry-run`, which needs no account)")
+        }
+        let store = try CredentialStoreFactory.store(
+            for: configuration.punchplay.credentialStore,
+            directories: directories
+        )
+        let client = PunchPlayClient(
+            settings: settings,
+            store: store,
+            logger: Logger(label: "punchplay-mpris.punchplay")
+        )
+        return (client, store)
+    }
+
+    private func openStore(at path: String) throws(RuntimeError) -> OutboxStore {
+        do {
+            let store = try OutboxStore(path: path)
+            if let recovery = store.recovery { logger.error("\(recovery)") }
+            return store
+        } catch {
+            throw RuntimeError("cannot open the outbox database \(path): \(error)")
+        }
+    }
+
+    /// Sessions a previous run left open (it crashed or was killed) are closed with a `stop` at their last
+    /// known position; if the same item is still playing, the core opens a new session for it.
+    private func closeSessionsOfPreviousRun(store: OutboxStore, delivery: EventDelivery) async throws {
+        let open = try await store.openSessions()
+        for session in open {
+            try await store.closeAbandonedSession(session.sessionID)
+            logger.info(
+                "closed the session of \"\(session.lastEvent.payload.title ?? "untitled")\" left open by the last run"
+            )
+        }
+        if !open.isEmpty { await delivery.eventArrived() }
+    }
+
+    private func makeScrobbling(
+        deviceID: String,
+        store: OutboxStore,
+        delivery: EventDelivery
+    ) -> ScrobblingService<SuspendingClock> {
+        let scrobbler = Scrobbler(
+            configuration: Scrobbler.Configuration(
+                context: ScrobblingContext(deviceID: deviceID, clientVersion: AgentVersion.current),
+                policy: configuration.policy(for:),
+                identify: MediaIdentifier.identify,
+                makeID: { UUID().uuidString.lowercased() }
+            )
+        )
+        let logger = Logger(label: "punchplay-mpris.scrobbling")
+        return ScrobblingService(scrobbler: scrobbler, clock: SuspendingClock()) { step in
+            for decision in step.decisions {
+                logger.debug("decided \(decision)")
+            }
+            guard !step.events.isEmpty else { return }
+            do {
+                try await store.enqueue(contentsOf: step.events)
+                await delivery.eventArrived()
+            } catch {
+                logger.error("could not queue \(step.events.count) event(s): \(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import Logging
+import MPRIS
+import Scrobbling
+import ServiceLifecycle
+
+/// The observing half of the agent as one service: the MPRIS watcher feeding the scrobbling core. On
+/// graceful shutdown the core stops every open session (the sink persists the `stop`s) before `run()`
+/// returns, so the delivery service that shuts down after it can still send them.
+struct ScrobblingPipeline: Service {
+    let watcher: PlayerWatcher
+    let scrobbling: ScrobblingService<SuspendingClock>
+    let serviceManager: ServiceManagerNotifier?
+    let logger: Logger
+
+    func run() async throws {
+        let watcher = watcher
+        let scrobbling = scrobbling
+        let logger = logger
+        let observations = watcher.observations.map { observation in
+            logger.debug("observed \(observation)")
+            return observation
+        }
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    do {
+                        try await watcher.run()
+                    } catch {
+                        logger.error("watching the session bus failed: \(error)")
+                    }
+                }
+                _ = serviceManager?.notify([.ready, .status("watching media players")])
+                logger.info("watching media players on the session bus")
+                await scrobbling.run(observations: observations)
+                group.cancelAll()
+            }
+        } onGracefulShutdown: {
+            _ = serviceManager?.notify([.stopping])
+            scrobbling.shutdown()
+        }
+    }
+}
