@@ -54,7 +54,10 @@ public struct AgentRuntime: Sendable {
         let serviceManager = ServiceManagerNotifier(environment: options.environment)
         let notifier = configuration.log.notifications ? DesktopNotifier(connection: session) : nil
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
-            .init(service: DeliveryService(delivery: delivery, shutdownBudget: options.shutdownBudget, logger: logger)),
+            .init(
+                service: DeliveryService(delivery: delivery, shutdownBudget: options.shutdownBudget, logger: logger),
+                serviceName: "delivery"
+            ),
             .init(
                 service: ScrobblingPipeline(
                     watcher: PlayerWatcher(connection: session),
@@ -62,7 +65,8 @@ public struct AgentRuntime: Sendable {
                     serviceManager: serviceManager,
                     logger: Logger(label: "punchplay-mpris.scrobbling")
                 ),
-                successTerminationBehavior: .gracefullyShutdownGroup
+                successTerminationBehavior: .gracefullyShutdownGroup,
+                serviceName: "scrobbling"
             ),
             .init(
                 service: ReloadService(
@@ -74,9 +78,14 @@ public struct AgentRuntime: Sendable {
                     serviceManager: serviceManager,
                     logger: logger
                 ),
-                successTerminationBehavior: .ignore
+                successTerminationBehavior: .ignore,
+                serviceName: "reload"
             ),
-            .init(service: SleepService(scrobbling: scrobbling, logger: logger), successTerminationBehavior: .ignore),
+            .init(
+                service: SleepService(scrobbling: scrobbling, logger: logger),
+                successTerminationBehavior: .ignore,
+                serviceName: "sleep"
+            ),
         ]
         if let credentials = client?.store {
             let notice = LoginNoticeService(
@@ -86,13 +95,14 @@ public struct AgentRuntime: Sendable {
                 recheckInterval: options.loginRecheckInterval,
                 logger: logger
             )
-            services.append(.init(service: notice, successTerminationBehavior: .ignore))
+            services.append(.init(service: notice, successTerminationBehavior: .ignore, serviceName: "login"))
         }
         if let serviceManager, let interval = serviceManager.watchdogInterval {
             services.append(
                 .init(
                     service: WatchdogService(notifier: serviceManager, interval: interval),
-                    successTerminationBehavior: .ignore
+                    successTerminationBehavior: .ignore,
+                    serviceName: "watchdog"
                 )
             )
         }

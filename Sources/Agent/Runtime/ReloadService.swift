@@ -42,7 +42,8 @@ struct ReloadService: Service {
             try? await delivery.loginRestored()
             return configuration
         case .rejected(let error, let previous):
-            logger.error("configuration not reloaded, the previous one stays in effect:\n\(error.description)")
+            let problems = error.description.split(separator: "\n").joined(separator: "; ")
+            logger.error("configuration not reloaded, the previous one stays in effect: \(problems)")
             return previous
         }
     }
