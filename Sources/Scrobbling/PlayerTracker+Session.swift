@@ -52,6 +52,18 @@ extension PlayerTracker {
         step.decisions.append(Decision(busName: busName, "stop: \(reason)"))
         emit(.stop, at: now, environment: environment, into: &step)
         session = nil
+        adoptPendingPolicy(into: &step)
+    }
+
+    /// Takes the policy a configuration reload left while a session was open; the item on screen is
+    /// judged again under it.
+    mutating func adoptPendingPolicy(into step: inout ScrobblerStep) {
+        guard session == nil, let pendingPolicy else { return }
+        self.pendingPolicy = nil
+        guard pendingPolicy != policy else { return }
+        policy = pendingPolicy
+        refusedItemKey = nil
+        step.decisions.append(Decision(busName: busName, "reconfigured: new settings apply"))
     }
 
     private enum Admission {
@@ -61,6 +73,9 @@ extension PlayerTracker {
     }
 
     private func admission(environment: TrackerEnvironment) -> Admission {
+        if !policy.isEnabled {
+            return .refused("player switched off by a configuration reload")
+        }
         if let reason = policy.ignoreReason(title: metadata.title, url: metadata.url) {
             return .refused(reason)
         }

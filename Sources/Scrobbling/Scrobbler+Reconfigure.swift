@@ -29,25 +29,21 @@ extension Scrobbler {
         return step
     }
 
-    /// Gives every player without an open session the policy a reload left for it; a player switched off
-    /// is dropped and its later observations are ignored.
+    /// Gives every player without an open session the policy a reload left for it, judging its item again;
+    /// a player switched off is dropped and its later observations are ignored.
     mutating func adoptPendingPolicies(at now: Duration, into step: inout ScrobblerStep) {
         for busName in trackers.keys.sorted() {
-            guard let tracker = trackers[busName], tracker.session == nil, let policy = tracker.pendingPolicy
-            else { continue }
-            trackers[busName]?.pendingPolicy = nil
-            guard policy.isEnabled else {
+            guard var tracker = trackers[busName], tracker.session == nil else { continue }
+            let changes = tracker.pendingPolicy.map { $0 != tracker.policy } ?? false
+            tracker.adoptPendingPolicy(into: &step)
+            guard tracker.policy.isEnabled else {
                 trackers[busName] = nil
                 disabledPlayers.insert(busName)
                 step.decisions.append(Decision(busName: busName, "reconfigured: player is off now"))
                 continue
             }
-            if policy != tracker.policy {
-                trackers[busName]?.policy = policy
-                trackers[busName]?.refusedItemKey = nil
-                trackers[busName]?.markUnsettled(at: now)
-                step.decisions.append(Decision(busName: busName, "reconfigured: new settings apply"))
-            }
+            if changes { tracker.markUnsettled(at: now) }
+            trackers[busName] = tracker
         }
     }
 }

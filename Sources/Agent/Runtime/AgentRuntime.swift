@@ -87,10 +87,11 @@ public struct AgentRuntime: Sendable {
                 serviceName: "sleep"
             ),
         ]
-        if let credentials = client?.store {
+        if let client {
             let notice = LoginNoticeService(
                 delivery: delivery,
-                credentials: credentials,
+                credentials: client.store,
+                adopt: { credentials in try? await client.client.tokens.adopt(credentials) },
                 notify: { summary, body in _ = await notifier?.show(summary: summary, body: body) },
                 recheckInterval: options.loginRecheckInterval,
                 logger: logger

@@ -9,6 +9,8 @@ import ServiceLifecycle
 struct LoginNoticeService: Service {
     let delivery: EventDelivery
     let credentials: any CredentialStore
+    /// Hands a login found in the store to the client, which caches what it loaded at start.
+    let adopt: @Sendable (StoredCredentials) async -> Void
     let notify: @Sendable (String, String) async -> Void
     let recheckInterval: Duration
     let logger: Logger
@@ -42,6 +44,7 @@ struct LoginNoticeService: Service {
     private func waitForNewCredentials(replacing stale: StoredCredentials?) async {
         while !Task.isCancelled {
             if let current = try? await credentials.load(), current != stale {
+                await adopt(current)
                 logger.info("found a PunchPlay login: sending the held events")
                 try? await delivery.loginRestored()
                 return
