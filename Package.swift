@@ -26,12 +26,43 @@ let package = Package(
                 "CDBus"
             ]
         ),
+        .target(
+            name: "BusTestSupport",
+            dependencies: [
+                "DBus"
+            ]
+        ),
+        .testTarget(
+            name: "DBusTests",
+            dependencies: [
+                "DBus",
+                "BusTestSupport",
+            ]
+        ),
 
         // MARK: MPRIS
         .target(
             name: "MPRIS",
             dependencies: [
                 "DBus"
+            ]
+        ),
+
+        .target(
+            name: "MPRISTestSupport",
+            dependencies: [
+                "BusTestSupport",
+                "DBus",
+                "MPRIS",
+            ]
+        ),
+        .testTarget(
+            name: "MPRISTests",
+            dependencies: [
+                "BusTestSupport",
+                "DBus",
+                "MPRIS",
+                "MPRISTestSupport",
             ]
         ),
 
@@ -78,6 +109,7 @@ let package = Package(
         .target(
             name: "Agent",
             dependencies: [
+                "DBus",
                 "MPRIS",
                 "MediaIdentity",
                 "PunchPlay",

@@ -10,6 +10,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         version: AgentVersion.current,
         subcommands: [
             IdentifyCommand.self
+            PlayersCommand.self
         ]
     )
 }

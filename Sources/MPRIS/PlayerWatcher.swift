@@ -1,0 +1,154 @@
+import DBus
+
+/// Watches every MPRIS player on a bus, live and without polling, and reports what happens to them as one
+/// ordered `PlayerObservation` stream: the only output of the MPRIS stage.
+///
+/// `run()` subscribes to `NameOwnerChanged` (the `org.mpris.MediaPlayer2` namespace) and to the signals of the
+/// players' MPRIS objects (`PropertiesChanged`, `Seeked`) first and only then lists the players already there,
+/// so nothing that happens in between is missed.
+/// Each player name gets its own session (see `PlayerSession`), so one player answering slowly, not at all or
+/// with nonsense never holds up the others. Observations of one player are in the order they happened.
+///
+/// ```swift
+/// let watcher = PlayerWatcher(connection: try await DBusConnection.session())
+/// async let running: Void = watcher.run()
+/// for await observation in watcher.observations { print(observation) }
+/// ```
+public actor PlayerWatcher {
+    /// Every observation, in order; unbounded so none is ever dropped. Finishes when `run()` returns.
+    public nonisolated let observations: AsyncStream<PlayerObservation>
+    private let output: AsyncStream<PlayerObservation>.Continuation
+    private let connection: DBusConnection
+    private let reader: PlayerReader
+    /// Sessions created by the actor, started by `run()`'s task group.
+    private let newSessions: AsyncStream<PlayerSession>.Continuation
+    private let pendingSessions: AsyncStream<PlayerSession>
+    private var names = PlayerNameMap()
+    private var sessions: [MPRISBusName: PlayerSessionHandle] = [:]
+    /// Sessions whose name was released but which are still emitting, by name.
+    private var draining: [MPRISBusName: PlayerSessionHandle] = [:]
+    private var nextSessionID = 0
+
+    /// - Parameters:
+    ///   - connection: the bus to watch (the session bus, or a private bus in tests).
+    ///   - callTimeout: how long to wait for a player to answer a property read before going on without it.
+    public init(connection: DBusConnection, callTimeout: Duration = .seconds(2)) {
+        self.connection = connection
+        reader = PlayerReader(connection: connection, timeout: callTimeout)
+        (observations, output) = AsyncStream.makeStream()
+        (pendingSessions, newSessions) = AsyncStream.makeStream()
+    }
+
+    /// Subscribes, lists the players already on the bus, and follows them until the task is cancelled or the
+    /// connection is lost (then every known player is reported as vanished); finishes `observations`.
+    ///
+    /// - Throws: `DBusError` when subscribing or listing the bus's names fails.
+    public func run() async throws {
+        defer { output.finish() }
+        let ownerChanges = try await connection.signals(matching: WatcherMatchRules.nameOwnerChanged)
+        let playerSignals = try await connection.signals(matching: WatcherMatchRules.playerSignals)
+        try await discoverPlayers()
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                for await signal in ownerChanges { await self.handleOwnerChange(signal) }
+                await self.releaseAll()
+            }
+            group.addTask { for await signal in playerSignals { await self.route(signal) } }
+            await withDiscardingTaskGroup { sessionGroup in
+                for await session in pendingSessions {
+                    sessionGroup.addTask {
+                        await session.run()
+                        await self.sessionFinished(session.busName, id: session.id)
+                    }
+                }
+            }
+            group.cancelAll()
+        }
+    }
+
+    /// Lists the names already on the bus and asks each player name for its owner; names that vanish
+    /// between the two calls are skipped (their `NameOwnerChanged` follows and is a no-op).
+    private func discoverPlayers() async throws {
+        for name in try await connection.listNames().compactMap(MPRISBusName.init) {
+            guard let owner = try? await connection.nameOwner(of: name.rawValue) else { continue }
+            setOwner(owner, of: name)
+        }
+    }
+
+    private func handleOwnerChange(_ signal: DBusSignal) {
+        guard signal.arguments.count == 3, let name = signal.arguments[0].text.flatMap(MPRISBusName.init),
+            let newOwner = signal.arguments[2].text
+        else { return }
+        setOwner(newOwner, of: name)
+    }
+
+    private func setOwner(_ owner: String, of name: MPRISBusName) {
+        switch names.setOwner(owner, of: name) {
+        case .unchanged:
+            return
+        case .appeared:
+            startSession(for: name).inputs.yield(.owned(by: owner))
+        case .replaced:
+            sessions[name]?.inputs.yield(.owned(by: owner))
+        case .vanished:
+            guard let session = sessions.removeValue(forKey: name) else { return }
+            session.inputs.yield(.released)
+            session.inputs.finish()
+            draining[name] = session
+        }
+    }
+
+    /// Sends a player's `PropertiesChanged` (of the Player interface) or `Seeked` to the sessions of the names
+    /// its sender owns; other signals from the MPRIS object are not the watcher's business.
+    private func route(_ signal: DBusSignal) {
+        guard let input = Self.sessionInput(for: signal) else { return }
+        for name in names.busNames(ownedBy: signal.sender) {
+            sessions[name]?.inputs.yield(input)
+        }
+    }
+
+    private static func sessionInput(for signal: DBusSignal) -> PlayerSessionInput? {
+        switch (signal.interface, signal.member) {
+        case (MPRISPaths.playerInterface, "Seeked"):
+            return .seeked(signal.arguments.first)
+        case (MPRISPaths.propertiesInterface, "PropertiesChanged"):
+            guard signal.decodingError == nil, signal.arguments.count == 3,
+                let changed = signal.arguments[1].stringKeyedEntries
+            else { return .undecodableChange }
+            guard signal.arguments[0].text == MPRISPaths.playerInterface else { return nil }
+            let invalidated = signal.arguments[2].arrayElements?.compactMap { $0.text } ?? []
+            return .propertiesChanged(changed, invalidated: invalidated)
+        default:
+            return nil
+        }
+    }
+
+    private func startSession(for name: MPRISBusName) -> PlayerSessionHandle {
+        nextSessionID += 1
+        let (inputs, inputContinuation) = AsyncStream.makeStream(of: PlayerSessionInput.self)
+        let (finished, finishedContinuation) = AsyncStream.makeStream(of: Never.self)
+        let handle = PlayerSessionHandle(id: nextSessionID, inputs: inputContinuation, finished: finished)
+        let session = PlayerSession(
+            id: handle.id,
+            busName: name,
+            reader: reader,
+            inputs: inputs,
+            output: output,
+            predecessor: draining[name]?.finished,
+            finished: finishedContinuation
+        )
+        sessions[name] = handle
+        newSessions.yield(session)
+        return handle
+    }
+
+    private func sessionFinished(_ name: MPRISBusName, id: Int) {
+        if draining[name]?.id == id { draining[name] = nil }
+    }
+
+    /// The connection is gone: every player is gone for us.
+    private func releaseAll() {
+        for name in names.busNames { setOwner("", of: name) }
+        newSessions.finish()
+    }
+}
