@@ -9,7 +9,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         abstract: "Reports what your media players play to PunchPlay.",
         version: AgentVersion.current,
         subcommands: [
-            IdentifyCommand.self
+            IdentifyCommand.self,
             PlayersCommand.self
         ]
     )
