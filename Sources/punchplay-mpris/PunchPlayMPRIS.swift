@@ -10,7 +10,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         version: AgentVersion.current,
         subcommands: [
             IdentifyCommand.self,
-            PlayersCommand.self
+            PlayersCommand.self,
         ]
     )
 }
