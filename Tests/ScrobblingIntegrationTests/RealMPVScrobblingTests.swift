@@ -84,9 +84,10 @@ struct RealMPVScrobblingTests {
     /// The exact sequence of actions, sessions and titles; positions within what real timing allows.
     static func check(_ events: [PlaybackEvent], alphaURL: String) {
         let sessions = events.map(\.payload.playbackSessionID)
+        var ordinals: [String: Int] = [:]
+        for session in sessions where ordinals[session] == nil { ordinals[session] = ordinals.count + 1 }
         let summary = events.map { event in
-            "\(event.action.rawValue) S\(sessions.firstIndex(of: event.payload.playbackSessionID) == 0 ? 1 : 2) "
-                + (event.payload.title ?? "")
+            "\(event.action.rawValue) S\(ordinals[event.payload.playbackSessionID] ?? 0) \(event.payload.title ?? "")"
         }
         #expect(
             summary == [
