@@ -133,6 +133,18 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(
+            name: "ScrobblingIntegrationTests",
+            dependencies: [
+                "BusTestSupport",
+                "DBus",
+                "MPRIS",
+                "MPRISTestSupport",
+                "MediaIdentity",
+                "PunchPlay",
+                "Scrobbling",
+            ]
+        ),
 
         // MARK: Outbox
         .target(

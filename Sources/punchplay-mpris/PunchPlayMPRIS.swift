@@ -20,5 +20,8 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
             DoctorCommand.self,
         ],
         defaultSubcommand: RunCommand.self
+            IdentifyCommand.self,
+            PlayersCommand.self,
+        ]
     )
 }

@@ -108,12 +108,15 @@ struct MPVObservationTests {
         }
     }
 
-    @Test("natural end of a track: the next file's metadata follows")
+    @Test("natural end of a track: the next file's metadata follows, still playing")
     func naturalEnd() async throws {
         try await Self.withMPV(seconds: [3, 30]) { watched, _, files in
             _ = try await Self.waitUntilPlaying(files[0], title: "Clip 0", in: watched)
-            let state = try await Self.waitUntilPlaying(files[1], title: "Clip 1", in: watched)
-            #expect(state.status == .playing)
+            let (next, skipped) = try await watched.recorder.next {
+                $0.changes?.metadata?.title == "Clip 1" && $0.changes?.metadata?.length != nil
+            }
+            #expect(next.changes?.metadata?.url == URL(fileURLWithPath: files[1]).absoluteString)
+            #expect(!skipped.contains { $0.isVanished || $0.changes?.status == .stopped })
         }
     }
 
@@ -165,9 +168,9 @@ struct MPVObservationTests {
             frozen.process.send(SIGSTOP)
             try await WatchedBus.watching(bus, callTimeout: .seconds(5)) { watched in
                 let healthy = try await FakePlayer.start(on: bus.address, name: "healthy")
-                try await healthy.setStatus(.playing)
                 let first = try await watched.recorder.next(timeout: .seconds(4))
                 #expect(first.appeared?.info.busName == healthy.busName)
+                try await healthy.setStatus(.playing)
                 #expect(try await watched.recorder.next(timeout: .seconds(4)).changes?.status == .playing)
                 let late = try #require(try await watched.recorder.next(timeout: .seconds(15)).appeared)
                 #expect(late.info.busName == MPVPlayer.busName)

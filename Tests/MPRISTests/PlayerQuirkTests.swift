@@ -45,19 +45,23 @@ struct PlayerQuirkTests {
         }
     }
 
-    @Test("wrong types and invalid values are ignored and the next good change still arrives")
+    @Test("wrong types and invalid values are ignored; an undecodable change makes the watcher re-read the state")
     func wrongTypes() async throws {
         try await Self.withPlayer { watched, player in
             try await player.setProperties(["PlaybackStatus": .int32(1)])
             try await player.setProperties(["PlaybackStatus": .string("Unknown")])
             try await player.setProperties(["Metadata": .string("not a dictionary")])
             try await player.setProperties(["Rate": .string("fast")])
+            try await player.setProperties(["PlaybackStatus": .string("Playing")], announce: false)
             try await player.emitSeeked(.string("10"))
             try await player.emitSeeked(.int64(-5))
             try await player.emitRaw(
                 interface: "org.freedesktop.DBus.Properties", member: "PropertiesChanged", arguments: [.int32(3)]
             )
-            try await player.setProperties(["PlaybackStatus": .string("Playing")], announce: false)
+            let resynced = try #require(try await watched.recorder.next().changes)
+            #expect(resynced.status == .playing)
+            #expect(resynced.metadata == nil)
+            #expect(resynced.rate == nil)
             try await player.setStatus(.paused)
             #expect(try await watched.recorder.next().changes?.status == .paused)
         }

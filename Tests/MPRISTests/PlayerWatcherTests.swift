@@ -48,13 +48,13 @@ struct PlayerWatcherTests {
             #expect(info.busName == "org.mpris.MediaPlayer2.vlc.instance4242")
             #expect(properties.status == .stopped)
 
-            try await player.setMetadata(Self.track)
             try await player.setPosition(.seconds(3))
-            try await player.setStatus(.playing)
+            try await player.setMetadata(Self.track)
             let trackChange = try #require(try await watched.recorder.next().changes)
             #expect(trackChange.metadata?.title == "Alpha")
             #expect(trackChange.status == nil)
-            #expect(trackChange.position == .zero)
+            #expect(trackChange.position == .seconds(3))
+            try await player.setStatus(.playing)
             let statusChange = try #require(try await watched.recorder.next().changes)
             #expect(statusChange == PlayerProperties(status: .playing, position: .seconds(3)))
 
