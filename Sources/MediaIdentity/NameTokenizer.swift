@@ -73,10 +73,14 @@ enum NameTokenizer {
 
     /// `Show-S01E02`, `show-1x02`: an episode marker glued to the title by a hyphen becomes its own token.
     private static func splittingGluedMarkers(_ tokens: [NameToken]) -> [NameToken] {
-        guard tokens.contains(where: { $0.lower.utf8.contains(UInt8(ascii: "-")) }) else { return tokens }
+        guard tokens.contains(where: mayHaveGluedMarker) else { return tokens }
         var result: [NameToken] = []
-        result.reserveCapacity(tokens.count + 1)
+        result.reserveCapacity(tokens.count + 2)
         for token in tokens {
+            guard mayHaveGluedMarker(token) else {
+                result.append(token)
+                continue
+            }
             let lowerParts = token.lower.split(separator: "-", omittingEmptySubsequences: false)
             let textParts = token.text.split(separator: "-", omittingEmptySubsequences: false)
             guard lowerParts.count > 1, lowerParts.count == textParts.count,
@@ -101,6 +105,17 @@ enum NameTokenizer {
         return result
     }
 
+    /// A hyphen followed by `s` or a digit (`-s01e02`, `-1x02`); anything else (`x264-GRP`, `WEB-DL`) is skipped
+    /// cheaply.
+    private static func mayHaveGluedMarker(_ token: NameToken) -> Bool {
+        var previousWasHyphen = false
+        for byte in token.lower.utf8 {
+            if previousWasHyphen && (byte == UInt8(ascii: "s") || DigitScanner.isDigit(byte)) { return true }
+            previousWasHyphen = byte == UInt8(ascii: "-")
+        }
+        return false
+    }
+
     private static func isBoundary(_ bytes: [UInt8], _ index: Int) -> Bool {
         guard index < bytes.count else { return true }
         switch bytes[index] {
@@ -110,6 +125,12 @@ enum NameTokenizer {
         default:
             return false
         }
+    }
+
+    /// ASCII letters lower-cased, everything else as is: all the vocabulary needs, and much cheaper than
+    /// Unicode lower-casing.
+    static func asciiLowercased(_ text: String) -> String {
+        asciiLowercased(ArraySlice(text.utf8))
     }
 
     static func asciiLowercased(_ bytes: ArraySlice<UInt8>) -> String {
