@@ -23,9 +23,12 @@ enum NameTokenizer {
             let text = String(decoding: slice, as: UTF8.self)
             let keepsDot =
                 end + 1 < bytes.count && bytes[end] == UInt8(ascii: ".") && bytes[end + 1] == UInt8(ascii: " ")
+            // `Season 4, Episode 9:`: trailing punctuation stays in the text but not in the word looked up.
+            var wordEnd = end
+            while wordEnd - 1 > start, trailingPunctuation.contains(bytes[wordEnd - 1]) { wordEnd -= 1 }
             tokens.append(
                 NameToken(
-                    text: text, lower: asciiLowercased(slice), bracket: outerBracket,
+                    text: text, lower: asciiLowercased(bytes[start..<wordEnd]), bracket: outerBracket,
                     bracketGroup: depth > 0 ? group : -1, afterDash: pendingDash, keepsDot: keepsDot))
             pendingDash = false
         }
@@ -104,6 +107,10 @@ enum NameTokenizer {
         }
         return result
     }
+
+    private static let trailingPunctuation: Set<UInt8> = [
+        UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+    ]
 
     /// A hyphen followed by `s` or a digit (`-s01e02`, `-1x02`); anything else (`x264-GRP`, `WEB-DL`) is skipped
     /// cheaply.
