@@ -36,6 +36,20 @@ enum NameTokenizer {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // `·` (U+00B7, Plex's `S4 · E9`) separates; `–` and `—` (U+2013, U+2014) are dashes.
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xB7 {
+                flush(index)
+                index += 2
+                continue
+            }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94
+            {
+                flush(index)
+                pendingDash = true
+                index += 3
+                continue
+            }
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "\t"), UInt8(ascii: "|"),
                 UInt8(ascii: "~"):

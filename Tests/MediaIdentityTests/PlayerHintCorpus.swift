@@ -93,5 +93,8 @@ enum PlayerHintCorpus {
         .episode(
             "Stranger Things: Season 4, Episode 9: Chapter Nine", "Stranger Things", 4, 9, episodeTitle: "Chapter Nine"),
         .episode("The Office, S02E01", "The Office", 2, 1),
+        .episode("Stranger Things · S4 · E9", "Stranger Things", 4, 9),
+        .episode("Stranger Things – S04E09 – Chapter Nine", "Stranger Things", 4, 9, episodeTitle: "Chapter Nine"),
+        .movie("Mission: Impossible – Fallout (2018)", "Mission: Impossible - Fallout", 2018),
     ]
 }
