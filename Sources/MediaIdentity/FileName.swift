@@ -18,7 +18,7 @@ struct FileName: Sendable, Equatable {
             self.init(stem: name, fileExtension: nil, kind: .unknown)
             return
         }
-        let candidate = String(name[name.index(after: dot)...]).lowercased()
+        let candidate = NameTokenizer.asciiLowercased(String(name[name.index(after: dot)...]))
         let kind: Kind
         if Self.videoExtensions.contains(candidate) {
             kind = .video

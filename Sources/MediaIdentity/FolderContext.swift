@@ -15,7 +15,7 @@ struct FolderContext: Sendable {
 
     init(_ directories: [String]) {
         for (depth, directory) in directories.prefix(Self.maximumDepth).enumerated() {
-            let lower = directory.lowercased()
+            let lower = NameTokenizer.asciiLowercased(directory)
             if depth == 0, Self.extrasFolders.contains(lower) {
                 extrasFolder = directory
                 return

@@ -82,7 +82,10 @@ struct FoundNumbering: Sendable, Equatable {
     static let seasonWords: Set<String> = [
         "season", "series", "saison", "staffel", "temporada", "stagione", "seizoen", "sezon", "sæson",
     ]
-    static let episodeWords: Set<String> = ["episode", "ep", "eps", "episodio", "folge", "afl"]
+    static let episodeWords: Set<String> = [
+        "episode", "ep", "eps", "episodio", "folge", "afl", "aflevering", "épisode", "Épisode", "capitulo",
+        "capítulo", "cap", "odcinek", "jakso", "avsnitt", "epizod", "серия",
+    ]
 
     /// `Season 2`, `Season.02`, `season2`, `Episode 5`, `Episode 5-6`: a keyword and a number.
     private static func wordNumber(

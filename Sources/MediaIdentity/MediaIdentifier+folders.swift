@@ -100,8 +100,8 @@ extension MediaIdentifier {
     /// titles, generic words, hashes.
     static func isGeneric(_ stem: String, _ name: ParsedName) -> Bool {
         guard let title = name.title else { return !name.hasEpisodeNumber }
-        let lower = stem.lowercased()
-        if genericStems.contains(lower) || genericStems.contains(title.lowercased()) { return true }
+        let lower = NameTokenizer.asciiLowercased(stem)
+        if genericStems.contains(lower) || genericStems.contains(NameTokenizer.asciiLowercased(title)) { return true }
         if genericPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
         let bytes = Array(lower.utf8)
         if bytes.allSatisfy(DigitScanner.isDigit), bytes.count >= 5 || bytes.first == UInt8(ascii: "0") {

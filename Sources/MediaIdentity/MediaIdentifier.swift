@@ -14,6 +14,13 @@ public enum MediaIdentifier {
     /// Longest player title considered.
     static let maximumTitleBytes = 1024
 
+    /// Identifies what a player is playing.
+    ///
+    /// The file name (from `xesam:url`, or from a title that is a path) leads; its folders fill in the show,
+    /// season, year and ids; the player's title adds an episode title or stands in for an uninformative file;
+    /// the length breaks ties between a short clip, an episode and a movie.
+    /// - Parameter hints: what the player said; every field may be missing or nonsense.
+    /// - Returns: the movie or episode, or why the item should not be reported.
     public static func identify(_ hints: MediaHints) -> IdentificationResult {
         let playerTitle = hints.title.flatMap(cleanTitle)
         var locationText = hints.url.flatMap { $0.isEmpty ? nil : $0 }
@@ -53,12 +60,10 @@ public enum MediaIdentifier {
             }
             if draft == nil, let rejection { return .notMedia(reason: rejection.text) }
         } else if let playerTitle {
-            let file = FileName(playerTitle)
-            if file.kind == .audio { return .notMedia(reason: "audio file name: music, not a movie or episode") }
-            let name = ReleaseNameParser.parse(file.stem)
-            draft = IdentificationDraft(name: name, reasons: titleReasons(name))
-            let isFileLike = (file.kind == .video || name.tagCount > 0) && !playerTitle.utf8.contains(UInt8(ascii: "/"))
-            if isFileLike { draft?.rawFilename = playerTitle }
+            switch fromTitle(playerTitle) {
+            case .failure(let reason): return .notMedia(reason: reason.text)
+            case .success(let titleDraft): draft = titleDraft
+            }
         } else {
             return .notMedia(reason: "the player gave neither a title nor a URL")
         }
@@ -87,5 +92,18 @@ public enum MediaIdentifier {
         if name.numbering != .none { reasons.append("\(name.numberingPattern) in the title") }
         if name.year != nil { reasons.append("year in the title") }
         return reasons
+    }
+
+    /// The guess from a player's title alone (browsers, players without a URL).
+    static func fromTitle(_ playerTitle: String) -> Result<IdentificationDraft, Rejection> {
+        let file = FileName(playerTitle)
+        if file.kind == .audio {
+            return .failure(Rejection(text: "audio file name: music, not a movie or episode", isFinal: true))
+        }
+        let name = ReleaseNameParser.parse(file.stem)
+        var draft = IdentificationDraft(name: name, reasons: titleReasons(name))
+        let isFileLike = (file.kind == .video || name.tagCount > 0) && !playerTitle.utf8.contains(UInt8(ascii: "/"))
+        if isFileLike { draft.rawFilename = playerTitle }
+        return .success(draft)
     }
 }

@@ -21,7 +21,7 @@ struct MediaLocation: Sendable, Equatable {
         var isRemote = false
         if let schemeEnd = Self.schemeEnd(bytes) {
             isURL = true
-            let scheme = String(decoding: bytes[0..<schemeEnd], as: UTF8.self).lowercased()
+            let scheme = NameTokenizer.asciiLowercased(bytes[0..<schemeEnd])
             isRemote = scheme != "file"
             var rest = Array(bytes[(schemeEnd + 3)...])
             if let slash = rest.firstIndex(of: UInt8(ascii: "/")) {

@@ -23,9 +23,12 @@ enum NameTokenizer {
             let text = String(decoding: slice, as: UTF8.self)
             let keepsDot =
                 end + 1 < bytes.count && bytes[end] == UInt8(ascii: ".") && bytes[end + 1] == UInt8(ascii: " ")
+            // `Season 4, Episode 9:`: trailing punctuation stays in the text but not in the word looked up.
+            var wordEnd = end
+            while wordEnd - 1 > start, trailingPunctuation.contains(bytes[wordEnd - 1]) { wordEnd -= 1 }
             tokens.append(
                 NameToken(
-                    text: text, lower: asciiLowercased(slice), bracket: outerBracket,
+                    text: text, lower: asciiLowercased(bytes[start..<wordEnd]), bracket: outerBracket,
                     bracketGroup: depth > 0 ? group : -1, afterDash: pendingDash, keepsDot: keepsDot))
             pendingDash = false
         }
@@ -33,6 +36,20 @@ enum NameTokenizer {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
+            // `·` (U+00B7, Plex's `S4 · E9`) separates; `–` and `—` (U+2013, U+2014) are dashes.
+            if byte == 0xC2, index + 1 < bytes.count, bytes[index + 1] == 0xB7 {
+                flush(index)
+                index += 2
+                continue
+            }
+            if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80,
+                bytes[index + 2] == 0x93 || bytes[index + 2] == 0x94
+            {
+                flush(index)
+                pendingDash = true
+                index += 3
+                continue
+            }
             switch byte {
             case UInt8(ascii: " "), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "\t"), UInt8(ascii: "|"),
                 UInt8(ascii: "~"):
@@ -73,10 +90,14 @@ enum NameTokenizer {
 
     /// `Show-S01E02`, `show-1x02`: an episode marker glued to the title by a hyphen becomes its own token.
     private static func splittingGluedMarkers(_ tokens: [NameToken]) -> [NameToken] {
-        guard tokens.contains(where: { $0.lower.utf8.contains(UInt8(ascii: "-")) }) else { return tokens }
+        guard tokens.contains(where: mayHaveGluedMarker) else { return tokens }
         var result: [NameToken] = []
-        result.reserveCapacity(tokens.count + 1)
+        result.reserveCapacity(tokens.count + 2)
         for token in tokens {
+            guard mayHaveGluedMarker(token) else {
+                result.append(token)
+                continue
+            }
             let lowerParts = token.lower.split(separator: "-", omittingEmptySubsequences: false)
             let textParts = token.text.split(separator: "-", omittingEmptySubsequences: false)
             guard lowerParts.count > 1, lowerParts.count == textParts.count,
@@ -101,6 +122,21 @@ enum NameTokenizer {
         return result
     }
 
+    private static let trailingPunctuation: Set<UInt8> = [
+        UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"),
+    ]
+
+    /// A hyphen followed by `s` or a digit (`-s01e02`, `-1x02`); anything else (`x264-GRP`, `WEB-DL`) is skipped
+    /// cheaply.
+    private static func mayHaveGluedMarker(_ token: NameToken) -> Bool {
+        var previousWasHyphen = false
+        for byte in token.lower.utf8 {
+            if previousWasHyphen && (byte == UInt8(ascii: "s") || DigitScanner.isDigit(byte)) { return true }
+            previousWasHyphen = byte == UInt8(ascii: "-")
+        }
+        return false
+    }
+
     private static func isBoundary(_ bytes: [UInt8], _ index: Int) -> Bool {
         guard index < bytes.count else { return true }
         switch bytes[index] {
@@ -110,6 +146,12 @@ enum NameTokenizer {
         default:
             return false
         }
+    }
+
+    /// ASCII letters lower-cased, everything else as is: all the vocabulary needs, and much cheaper than
+    /// Unicode lower-casing.
+    static func asciiLowercased(_ text: String) -> String {
+        asciiLowercased(ArraySlice(text.utf8))
     }
 
     static func asciiLowercased(_ bytes: ArraySlice<UInt8>) -> String {

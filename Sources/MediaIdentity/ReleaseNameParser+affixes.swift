@@ -89,6 +89,7 @@ extension ReleaseNameParser {
                 for suffix in extraSuffixes where lower.hasSuffix(suffix) {
                     return String(suffix.dropFirst())
                 }
+                if index == start, lower.hasPrefix("sample-") { return "sample" }
             }
             guard index > start, facts[index].wordClass.contains(.extra) else { continue }
             if index >= extrasStart || index == tokens.count - 1 || tokens[index].isBracketed {

@@ -40,7 +40,14 @@ struct TitleBuilder {
             output += token.text
             if token.keepsDot && position < indices.count - 1 { output += "." }
         }
-        return output
+        // `Stranger Things: Season 4`: a colon or comma that led into the numbering is not part of the title.
+        while let last = output.utf8.last,
+            last == UInt8(ascii: ":") || last == UInt8(ascii: ",")
+                || last == UInt8(ascii: ";")
+        {
+            output.removeLast()
+        }
+        return output.isEmpty ? nil : output
     }
 
     /// Removes an upper-case country code that ends a longer title (`The.Office.US`) and returns it; only when a

@@ -96,5 +96,7 @@ enum DateAndSpecialCorpus {
         .episode("Show.Name.S2024E05.720p.WEB.h264", "Show Name", 2024, 5),
         .episode("/tv/Blue Planet/1 of 6.mkv", "Blue Planet", nil, 1),
         .episode("Blue Planet Part 1 of 6.mkv", "Blue Planet", nil, 1),
+        .episode("Le Bureau des Légendes Saison 2 Épisode 3.mkv", "Le Bureau des Légendes", 2, 3),
+        .episode("La Casa de Papel Temporada 1 Capitulo 4.mp4", "La Casa de Papel", 1, 4),
     ]
 }

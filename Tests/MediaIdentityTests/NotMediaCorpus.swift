@@ -44,5 +44,7 @@ enum NotMediaCorpus {
         .notMedia("1080p.x264.mkv"),
         .notMedia("[SubsPlease].mkv"),
         .notMedia("/tv/Show/Season 1/Sample/show.s01e01.sample.mkv"),
+        .notMedia("sample-grp-the.movie.2019.1080p.mkv"),
+        .notMedia("/movies/Heat (1995)/Heat (1995)-sample.mkv"),
     ]
 }

@@ -90,5 +90,11 @@ enum PlayerHintCorpus {
         .movie("file:///home/bob/rips/rip1.mkv", "Inception", 2010, playerTitle: "Inception (2010)"),
         .movie("file:///home/bob/rips/Inception.mkv", "Inception", playerTitle: "Encoded by GRP"),
         .movie("file:///movies/Heat.1995.1080p.BluRay.x264-GRP.mkv", "Heat", 1995, playerTitle: "RARBG.COM"),
+        .episode(
+            "Stranger Things: Season 4, Episode 9: Chapter Nine", "Stranger Things", 4, 9, episodeTitle: "Chapter Nine"),
+        .episode("The Office, S02E01", "The Office", 2, 1),
+        .episode("Stranger Things · S4 · E9", "Stranger Things", 4, 9),
+        .episode("Stranger Things – S04E09 – Chapter Nine", "Stranger Things", 4, 9, episodeTitle: "Chapter Nine"),
+        .movie("Mission: Impossible – Fallout (2018)", "Mission: Impossible - Fallout", 2018),
     ]
 }
