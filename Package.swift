@@ -41,6 +41,9 @@ let package = Package(
             dependencies: [
                 "DBus",
                 "BusTestSupport",
+            ],
+            exclude: [
+                "lsan-suppressions.txt"
             ]
         ),
 

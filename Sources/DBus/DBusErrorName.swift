@@ -45,6 +45,8 @@ extension DBusErrorName {
     public static let inconsistentMessage: DBusErrorName = "org.freedesktop.DBus.Error.InconsistentMessage"
     /// The bus has no match rule equal to the one being removed.
     public static let matchRuleNotFound: DBusErrorName = "org.freedesktop.DBus.Error.MatchRuleNotFound"
+    /// The bus could not parse a match rule.
+    public static let matchRuleInvalid: DBusErrorName = "org.freedesktop.DBus.Error.MatchRuleInvalid"
     /// The bus refused the operation because of its security policy.
     public static let accessDenied: DBusErrorName = "org.freedesktop.DBus.Error.AccessDenied"
     /// The address to connect to is malformed.

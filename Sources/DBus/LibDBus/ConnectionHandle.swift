@@ -1,5 +1,5 @@
-import Dispatch
 internal import CDBus
+import Dispatch
 
 /// Owns one private libdbus connection: opens it, wakes on its file descriptor, hands every incoming message to
 /// ``onMessage`` and closes it. Used only on the owning connection's executor queue, so libdbus is never entered
@@ -110,7 +110,8 @@ final class ConnectionHandle {
 
     static func swiftError(_ error: CDBus.DBusError, fallback: String) -> DBusError {
         guard let name = error.name else { return DBusError(.failed, fallback) }
-        return DBusError(DBusErrorName(rawValue: String(cString: name)), error.message.map { String(cString: $0) } ?? "")
+        return DBusError(
+            DBusErrorName(rawValue: String(cString: name)), error.message.map { String(cString: $0) } ?? "")
     }
 }
 

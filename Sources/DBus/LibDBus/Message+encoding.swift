@@ -104,7 +104,9 @@ extension Message {
         }
     }
 
-    private static func appendBasic<Number: BitwiseCopyable>(_ number: Number, _ type: Int32, _ iterator: inout DBusMessageIter)
+    private static func appendBasic<Number: BitwiseCopyable>(
+        _ number: Number, _ type: Int32, _ iterator: inout DBusMessageIter
+    )
         throws
     {
         var number = number

@@ -1,5 +1,5 @@
-import Dispatch
 internal import CDBus
+import Dispatch
 
 /// Turns one libdbus watch into dispatch read/write sources on the connection's queue while libdbus has it
 /// enabled, so the connection sleeps in the kernel until its socket is ready: no timers, no polling.
