@@ -78,6 +78,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "CredentialStoreTests",
+            dependencies: [
+                "Agent",
+                "BusTestSupport",
+                "DBus",
+                "PunchPlay",
+            ]
+        ),
+        .testTarget(
             name: "PunchPlayCommandTests",
             dependencies: [
                 "punchplay-mpris",
@@ -99,6 +108,7 @@ let package = Package(
         .target(
             name: "Agent",
             dependencies: [
+                "DBus",
                 "MPRIS",
                 "MediaIdentity",
                 "PunchPlay",
