@@ -158,6 +158,7 @@ let package = Package(
             name: "PunchPlaySandboxTests",
             dependencies: [
                 "PunchPlaySandbox",
+                "punchplay-sandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

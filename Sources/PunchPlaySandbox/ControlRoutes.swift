@@ -32,6 +32,10 @@ struct ControlRoutes {
             await sandbox.advanceClock(by: request.seconds)
             return Response.noContent
         }
+        control.post("clock/freeze") { _, _ in
+            await sandbox.freezeClock()
+            return Response.noContent
+        }
         control.get("device-codes") { _, _ in try Self.encode(await sandbox.deviceCodes()) }
         control.post("device-codes/:userCode/:decision") { _, context in
             try await resolve(context)
@@ -55,6 +59,20 @@ struct ControlRoutes {
             return Response.noContent
         }
         control.get("requests") { _, _ in try Self.encode(await sandbox.recordedRequests()) }
+        control.get("requests/wait") { request, _ in
+            let query = request.uri.queryParameters
+            do {
+                return try Self.encode(
+                    try await sandbox.waitForRequests(
+                        pathPrefix: query["path_prefix"].map(String.init),
+                        count: query["count"].flatMap { Int($0) } ?? 1,
+                        timeout: query["timeout_seconds"].flatMap { Double($0) } ?? 10
+                    )
+                )
+            } catch let error as SandboxControlError {
+                throw SandboxAPIError(status: .requestTimeout, code: "invalid_request", message: error.description)
+            }
+        }
         control.delete("requests") { _, _ in
             await sandbox.clearRecordedRequests()
             return Response.noContent

@@ -21,8 +21,13 @@ struct EventStreamRoute {
         let ready: JSONValue = ["connectedAt": .string(await state.now.formatted(.iso8601WithMilliseconds))]
         let body = ResponseBody { writer in
             try await writer.write(Self.event("ready", ready))
-            for await update in updates {
-                try await writer.write(Self.event("playback-update", update))
+            for await message in updates {
+                switch message {
+                case .update(let update):
+                    try await writer.write(Self.event("playback-update", update))
+                case .keepAlive:
+                    try await writer.write(ByteBuffer(string: ": keep-alive\n\n"))
+                }
             }
             try await writer.finish(nil)
         }

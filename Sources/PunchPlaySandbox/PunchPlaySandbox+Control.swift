@@ -30,6 +30,12 @@ extension PunchPlaySandbox {
         await state.updateConfiguration { $0.rateLimits = limits }
     }
 
+    /// Stops the sandbox clock, so durations a test asserts on (`expires_in`, `Retry-After`) do not depend on how
+    /// fast the machine is; afterwards only `advanceClock(by:)` moves it.
+    public func freezeClock() async {
+        await state.freezeClock()
+    }
+
     /// Moves the sandbox clock forward: tokens, device codes and rate windows see the time pass at once.
     public func advanceClock(by seconds: TimeInterval) async {
         await state.advanceClock(by: seconds)
@@ -137,7 +143,7 @@ extension PunchPlaySandbox {
         await state.watchHistory()
     }
 
-    /// Forgets tokens, device codes, playback, requests, faults and rate counts, and resets the clock.
+    /// Forgets tokens, device codes, playback, requests, faults and rate counts, and returns the clock to wall time.
     public func reset() async {
         await state.reset()
     }

@@ -39,6 +39,7 @@ public struct PunchPlaySandbox: Sendable {
         let state = SandboxState(configuration: configuration)
         let (ports, portContinuation) = AsyncStream<Int>.makeStream()
         let serviceGroup = makeServiceGroup(
+            configuration: configuration,
             state: state,
             host: host,
             port: port,
@@ -81,6 +82,7 @@ public struct PunchPlaySandbox: Sendable {
     ) async throws {
         let state = SandboxState(configuration: configuration)
         let serviceGroup = makeServiceGroup(
+            configuration: configuration,
             state: state,
             host: host,
             port: port,
@@ -93,6 +95,7 @@ public struct PunchPlaySandbox: Sendable {
     }
 
     private static func makeServiceGroup(
+        configuration: SandboxConfiguration,
         state: SandboxState,
         host: String,
         port: Int,
@@ -113,7 +116,11 @@ public struct PunchPlaySandbox: Sendable {
         )
         return ServiceGroup(
             configuration: ServiceGroupConfiguration(
-                services: [application, SandboxShutdownHook(state: state)],
+                services: [
+                    application,
+                    KeepAliveService(state: state, interval: configuration.keepAliveInterval),
+                    SandboxShutdownHook(state: state),
+                ],
                 gracefulShutdownSignals: signals,
                 logger: logger
             )

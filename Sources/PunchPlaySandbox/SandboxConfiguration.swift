@@ -29,6 +29,8 @@ public struct SandboxConfiguration: Codable, Sendable, Equatable {
     public var defaultWatchedThreshold: Double = 0.9
     /// Largest request body accepted on API endpoints, in bytes.
     public var maximumBodyBytes = 64 * 1024
+    /// Seconds between keep-alive comments on live event streams (read when the sandbox starts).
+    public var keepAliveInterval: TimeInterval = 15
 
     public init() {}
 
@@ -50,6 +52,7 @@ public struct SandboxConfiguration: Codable, Sendable, Equatable {
         rateLimits = try value(.rateLimits, defaults.rateLimits)
         defaultWatchedThreshold = try value(.defaultWatchedThreshold, defaults.defaultWatchedThreshold)
         maximumBodyBytes = try value(.maximumBodyBytes, defaults.maximumBodyBytes)
+        keepAliveInterval = try value(.keepAliveInterval, defaults.keepAliveInterval)
     }
 
     /// An app by its `client_id`.

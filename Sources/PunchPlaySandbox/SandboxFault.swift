@@ -54,6 +54,18 @@ public struct SandboxFault: Codable, Sendable, Equatable {
         self.bodyBytes = bodyBytes
     }
 
+    /// Decodes a fault; a missing `count` means 1.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 1
+        pathPrefix = try container.decodeIfPresent(String.self, forKey: .pathPrefix)
+        status = try container.decodeIfPresent(Int.self, forKey: .status)
+        retryAfterSeconds = try container.decodeIfPresent(Int.self, forKey: .retryAfterSeconds)
+        delaySeconds = try container.decodeIfPresent(Double.self, forKey: .delaySeconds)
+        bodyBytes = try container.decodeIfPresent(Int.self, forKey: .bodyBytes)
+    }
+
     /// Answer the next `count` matching requests with `status`.
     public static func status(
         _ status: Int,

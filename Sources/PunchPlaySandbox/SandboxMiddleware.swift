@@ -4,7 +4,8 @@ import Hummingbird
 /// Wraps every request: gives it a request id, reads and records its body, plays a pending fault instead of the
 /// route, turns any error into the contract's error body, and stamps `X-PunchPlay-Request-Id` on the response.
 ///
-/// Control requests (`/_sandbox/...`) are neither recorded nor subject to faults.
+/// Control requests (`/_sandbox/...`) are neither recorded nor subject to faults. Each answered request is logged
+/// (method, path without query, status, request id; never headers or bodies, which carry secrets).
 struct SandboxMiddleware: RouterMiddleware {
     typealias Context = SandboxRequestContext
 
@@ -58,6 +59,13 @@ struct SandboxMiddleware: RouterMiddleware {
         if let recordIndex {
             await state.complete(recordIndex, status: response.status.code)
         }
+        context.logger.info(
+            "Request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(path)", "status": "\(response.status.code)",
+                "request_id": "\(context.requestID)",
+            ]
+        )
         return response
     }
 

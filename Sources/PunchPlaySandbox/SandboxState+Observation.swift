@@ -72,8 +72,8 @@ extension SandboxState {
     // MARK: Live updates and shutdown
 
     /// A stream of `playback-update` payloads for `userID`, finished when the sandbox stops.
-    func subscribeToUpdates(userID: String) -> AsyncStream<JSONValue> {
-        let (stream, continuation) = AsyncStream<JSONValue>.makeStream()
+    func subscribeToUpdates(userID: String) -> AsyncStream<LiveMessage> {
+        let (stream, continuation) = AsyncStream<LiveMessage>.makeStream()
         guard !isShutDown else {
             continuation.finish()
             return stream
@@ -84,6 +84,13 @@ extension SandboxState {
             Task { await self.unsubscribe(id) }
         }
         return stream
+    }
+
+    /// Queues a keep-alive on every open live stream.
+    func sendKeepAlives() {
+        for subscriber in updateSubscribers.values {
+            subscriber.continuation.yield(.keepAlive)
+        }
     }
 
     /// Ends every open live stream (the connections close cleanly); clients must reconnect.

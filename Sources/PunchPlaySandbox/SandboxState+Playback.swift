@@ -48,7 +48,7 @@ extension SandboxState {
             "userId": .string(userID),
         ]
         for subscriber in updateSubscribers.values where subscriber.userID == userID {
-            subscriber.continuation.yield(payload)
+            subscriber.continuation.yield(.update(payload))
         }
     }
 

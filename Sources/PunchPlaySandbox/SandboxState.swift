@@ -8,6 +8,7 @@ import Foundation
 actor SandboxState {
     private(set) var configuration: SandboxConfiguration
     private var clockOffset: TimeInterval = 0
+    private var frozenAt: Date?
     var tokens = TokenRegistry()
     var deviceCodes = DeviceCodeRegistry()
     var authorizationCodes = AuthorizationCodeRegistry()
@@ -16,7 +17,7 @@ actor SandboxState {
     var requests: [RecordedRequest] = []
     var faults: [SandboxFault] = []
     var updateSequence: [String: Int] = [:]
-    var updateSubscribers: [UUID: (userID: String, continuation: AsyncStream<JSONValue>.Continuation)] = [:]
+    var updateSubscribers: [UUID: (userID: String, continuation: AsyncStream<LiveMessage>.Continuation)] = [:]
     var shutdownWaiters: [UUID: AsyncStream<Void>.Continuation] = [:]
     var requestObservers: [UUID: (onArrival: Bool, continuation: AsyncStream<RecordedRequest>.Continuation)] =
         [:]
@@ -26,8 +27,13 @@ actor SandboxState {
         self.configuration = configuration
     }
 
-    /// The sandbox clock: wall time plus whatever tests advanced it by.
-    var now: Date { Date().addingTimeInterval(clockOffset) }
+    /// The sandbox clock: wall time (or the instant it was frozen at) plus whatever tests advanced it by.
+    var now: Date { (frozenAt ?? Date()).addingTimeInterval(clockOffset) }
+
+    /// Stops the clock at the current instant; from then on only `advanceClock(by:)` moves it.
+    func freezeClock() {
+        frozenAt = frozenAt ?? Date()
+    }
 
     func advanceClock(by seconds: TimeInterval) {
         clockOffset += seconds
@@ -90,7 +96,8 @@ actor SandboxState {
         try limiter.admit(budget.rawValue + "|" + caller, budget: chosen, now: now)
     }
 
-    /// Forgets tokens, codes, playback, requests, faults and rate counts; keeps configuration and subscribers.
+    /// Forgets tokens, codes, playback, requests, faults and rate counts and returns the clock to wall time; keeps
+    /// configuration and subscribers.
     func reset() {
         tokens = TokenRegistry()
         deviceCodes = DeviceCodeRegistry()
@@ -100,5 +107,6 @@ actor SandboxState {
         requests = []
         faults = []
         clockOffset = 0
+        frozenAt = nil
     }
 }

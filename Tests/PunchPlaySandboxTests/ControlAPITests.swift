@@ -66,13 +66,14 @@ struct ControlAPITests {
             #expect(try await client.get("/_sandbox/watches").json?.array?.count == 1)
             #expect(try await client.get("/_sandbox/requests").json?.array?.count == 2)
 
-            let fault = #"{"kind": "status", "status": 502, "count": 1}"#
+            let fault = #"{"kind": "status", "status": 502}"#
             #expect(try await client.send(.POST, "/_sandbox/faults", body: fault).status == 204)
             #expect(try await client.get("me", token: access).status == 502)
             #expect(try await client.send(.POST, "/_sandbox/faults", body: fault).status == 204)
             #expect(try await client.send(.DELETE, "/_sandbox/faults").status == 204)
             #expect(try await client.get("me", token: access).status == 200)
 
+            #expect(try await client.send(.POST, "/_sandbox/clock/freeze").status == 204)
             #expect(try await client.send(.POST, "/_sandbox/clock/advance", body: #"{"seconds": 3601}"#).status == 204)
             #expect(try await client.get("me", token: access).status == 401)
 

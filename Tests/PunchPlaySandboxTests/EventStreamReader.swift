@@ -13,7 +13,8 @@ struct EventStreamReader {
         chunks = body.makeAsyncIterator()
     }
 
-    /// The next event's name and JSON data, or `nil` when the stream ended.
+    /// The next event's name and JSON data (`:` and `nil` for a comment-only block), or `nil` when the stream
+    /// ended.
     mutating func next() async throws -> (name: String, data: JSONValue?)? {
         while true {
             if let end = pending.range(of: "\n\n") {
@@ -21,7 +22,11 @@ struct EventStreamReader {
                 pending.removeSubrange(..<end.upperBound)
                 var name = "message"
                 var data = ""
-                for line in block.split(separator: "\n") {
+                let lines = block.split(separator: "\n")
+                if lines.allSatisfy({ $0.hasPrefix(":") }) {
+                    return (":", nil)
+                }
+                for line in lines {
                     if line.hasPrefix("event: ") { name = String(line.dropFirst(7)) }
                     if line.hasPrefix("data: ") { data += line.dropFirst(6) }
                 }

@@ -54,6 +54,16 @@ struct EventStreamTests {
         }
     }
 
+    @Test("an idle stream carries keep-alive comments")
+    func keepAlive() async throws {
+        try await withSandbox({ $0.keepAliveInterval = 0.05 }) { sandbox, client in
+            let token = try await sandbox.issueTokens().accessToken
+            var events = EventStreamReader(try await open(client, token: token).body)
+            #expect(try await events.next()?.name == "ready")
+            #expect(try await events.next()?.name == ":")
+        }
+    }
+
     @Test("the stream needs Accept: text/event-stream")
     func needsAccept() async throws {
         try await withSandbox { sandbox, client in

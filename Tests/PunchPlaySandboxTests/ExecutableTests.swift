@@ -22,15 +22,13 @@ struct ExecutableTests {
         process.arguments = ["--port", "0", "--client-id", "e2e-client", "--log-level", "error"]
         let output = Pipe()
         process.standardOutput = output
-        let (lines, continuation) = AsyncStream<String>.makeStream()
+        let (outputChunks, continuation) = AsyncStream<Data>.makeStream()
         output.fileHandleForReading.readabilityHandler = { handle in
             let data = handle.availableData
             if data.isEmpty {
                 continuation.finish()
             } else {
-                for line in String(decoding: data, as: UTF8.self).split(separator: "\n") {
-                    continuation.yield(String(line))
-                }
+                continuation.yield(data)
             }
         }
         let (exits, exitContinuation) = AsyncStream<Int32>.makeStream()
@@ -44,9 +42,14 @@ struct ExecutableTests {
         }
 
         var printed: [String: String] = [:]
-        for await line in lines {
-            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
-            if parts.count == 2 { printed[parts[0]] = parts[1] }
+        var pending = ""
+        for await chunk in outputChunks {
+            pending += String(decoding: chunk, as: UTF8.self)
+            while let newline = pending.firstIndex(of: "\n") {
+                let parts = pending[..<newline].split(separator: "=", maxSplits: 1).map(String.init)
+                pending.removeSubrange(...newline)
+                if parts.count == 2 { printed[parts[0]] = parts[1] }
+            }
             if printed.count == 2 { break }
         }
         #expect(printed["PUNCHPLAY_SANDBOX_CLIENT_ID"] == "e2e-client")

@@ -105,4 +105,14 @@ struct FaultInjectionTests {
             #expect(afterwards.status == 401)
         }
     }
+
+    @Test("a second sandbox on a port in use fails to start with an error instead of hanging")
+    func portInUse() async throws {
+        try await withSandbox { sandbox, _ in
+            let port = try #require(sandbox.baseURL.port)
+            await #expect(throws: (any Error).self) {
+                try await PunchPlaySandbox.withRunning(port: port) { _ in }
+            }
+        }
+    }
 }

@@ -44,6 +44,24 @@ struct RecordingTests {
         }
     }
 
+    @Test("waiting for requests returns once they were answered, and times out with a message otherwise")
+    func waitForRequests() async throws {
+        try await withSandbox { sandbox, client in
+            let token = try await sandbox.issueTokens().accessToken
+            let prefix = "/api/platform/v1/playback/start"
+            let waiting = Task { try await sandbox.waitForRequests(pathPrefix: prefix, count: 1) }
+            _ = try await client.post("playback/start", Fixtures.playback(event: "e1"), token: token)
+            #expect(try await waiting.value.map(\.responseStatus) == [200])
+            let overHTTP = try await client.get("/_sandbox/requests/wait?path_prefix=\(prefix)&count=1")
+            #expect(overHTTP.json?.array?.count == 1)
+            await #expect(throws: SandboxControlError.self) {
+                _ = try await sandbox.waitForRequests(pathPrefix: prefix, count: 2, timeout: 0.1)
+            }
+            let timedOut = try await client.get("/_sandbox/requests/wait?count=5&timeout_seconds=0.1")
+            #expect(timedOut.status == 408)
+        }
+    }
+
     @Test("every response carries X-PunchPlay-Request-Id, and error bodies repeat it")
     func requestIDs() async throws {
         try await withSandbox { sandbox, client in

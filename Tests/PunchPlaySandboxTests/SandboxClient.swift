@@ -53,7 +53,8 @@ struct SandboxClient {
     }
 }
 
-/// Runs `body` against a fresh sandbox on an ephemeral port, configured by `configure`.
+/// Runs `body` against a fresh sandbox on an ephemeral port, configured by `configure`, with its clock frozen so
+/// only `advanceClock` moves time.
 func withSandbox(
     _ configure: (inout SandboxConfiguration) -> Void = { _ in },
     _ body: (PunchPlaySandbox, SandboxClient) async throws -> Void
@@ -61,6 +62,7 @@ func withSandbox(
     var configuration = SandboxConfiguration()
     configure(&configuration)
     try await PunchPlaySandbox.withRunning(configuration: configuration) { sandbox in
+        await sandbox.freezeClock()
         try await body(sandbox, SandboxClient(sandbox: sandbox))
     }
 }
