@@ -28,3 +28,26 @@ test: deps-test
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# Packaging: `make install PREFIX=... [DESTDIR=...]`, `make uninstall` (same PREFIX), the .deb, and the
+# packaging test that CI runs after `make test` (it builds and installs the .deb, so it is kept out of the
+# quick `make test` loop). PACKAGING_PACKAGES are what those need on top of the build packages.
+PACKAGING_PACKAGES := $(BUILD_PACKAGES) dpkg-dev binutils desktop-file-utils systemd
+INSTALL_CONFIGURATION ?= release
+
+.PHONY: install uninstall deb deb-test deps-packaging
+
+deps-packaging:
+	@scripts/ensure-packages.sh $(PACKAGING_PACKAGES)
+
+install: deps-build
+	packaging/stage.sh --configuration $(INSTALL_CONFIGURATION) --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
+
+uninstall:
+	packaging/stage.sh --uninstall --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
+
+deb: deps-packaging
+	packaging/build-deb.sh
+
+deb-test: deps-packaging
+	packaging/test-deb.sh

@@ -28,7 +28,7 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Bootstraps logging at the level the configuration and `--debug` ask for; call once, first thing in
-    /// `run()`. Keep the control to change the level when the configuration is reloaded.
+    /// `run()` (with `nil` when the configuration could not be loaded). Keep the control for reloads.
     func bootstrapLogging(configured: AgentConfiguration?) -> LogLevelControl {
         let environment = ProcessInfo.processInfo.environment
         let level = AgentLogging.level(
@@ -37,5 +37,16 @@ struct GlobalOptions: ParsableArguments {
             environment: environment
         )
         return AgentLogging.bootstrap(level: level, environment: environment)
+    }
+
+    /// After a reload: sets every logger to the new configuration's level, `--debug` still applying.
+    func applyLogLevel(of configuration: AgentConfiguration, to control: LogLevelControl) {
+        control.setLevel(
+            AgentLogging.level(
+                configured: configuration.log.level,
+                debugFlag: debug,
+                environment: ProcessInfo.processInfo.environment
+            )
+        )
     }
 }

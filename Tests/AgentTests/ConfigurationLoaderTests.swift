@@ -188,7 +188,8 @@ struct ConfigurationLoaderTests {
         let directory = try ConfigurationTestDirectory()
         try FileManager.default.createDirectory(atPath: directory.mainFile, withIntermediateDirectories: true)
         try directory.write("x", to: "players.d/big.toml")
-        try Data(repeating: 0x61, count: (1 << 20) + 1).write(to: URL(fileURLWithPath: directory.path + "/players.d/big.toml"))
+        try Data(repeating: 0x61, count: (1 << 20) + 1).write(
+            to: URL(fileURLWithPath: directory.path + "/players.d/big.toml"))
         try Data([0xFF, 0xFE, 0x00]).write(to: URL(fileURLWithPath: directory.path + "/players.d/binary.toml"))
         try directory.write("enabled = true\0\n", to: "players.d/nul.toml")
 
@@ -215,5 +216,27 @@ struct ConfigurationLoaderTests {
                 ConfigurationFile(path: directory.path + "/players.d/vlc.toml", role: .player, exists: true),
             ]
         )
+    }
+}
+
+@Suite("Configuration values keep the client secret out of debug output")
+struct ConfigurationSecretOutputTests {
+    @Test("printing, dumping or interpolating a configuration never shows client_secret")
+    func secretNotPrinted() throws {
+        let directory = try ConfigurationTestDirectory()
+        try directory.write("[punchplay]\nclient_id = \"app\"\nclient_secret = \"cs-hunter2\"\n")
+        let configuration = try directory.loader().load()
+        #expect(configuration.punchplay.clientSecret == "cs-hunter2")
+
+        var dumped = ""
+        dump(configuration, to: &dumped)
+        let renderings = [
+            dumped, "\(configuration)", String(reflecting: configuration), "\(configuration.punchplay)",
+            String(reflecting: configuration.punchplay),
+        ]
+        for rendering in renderings {
+            #expect(!rendering.contains("hunter2"), "secret in: \(rendering)")
+            #expect(rendering.contains("app"))
+        }
     }
 }

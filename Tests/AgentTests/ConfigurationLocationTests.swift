@@ -21,7 +21,8 @@ struct ConfigurationLocationTests {
             commandLineFile: nil, environment: [:], directories: Self.directories, workingDirectory: "/work")
         #expect(
             byDefault
-                == ConfigurationLocation(mainFile: "/home/u/.config/punchplay-mpris/config.toml", origin: .defaultLocation)
+                == ConfigurationLocation(
+                    mainFile: "/home/u/.config/punchplay-mpris/config.toml", origin: .defaultLocation)
         )
         #expect(!byDefault.isExplicit)
         #expect(fromFlag.isExplicit && fromEnvironment.isExplicit)
@@ -38,7 +39,8 @@ struct ConfigurationLocationTests {
 
     @Test("XDG variables that are unset, empty or relative fall back to the home directory")
     func xdgFallbacks() {
-        let fallback = XDGDirectories(environment: ["XDG_CONFIG_HOME": "relative", "XDG_STATE_HOME": ""], homeDirectory: "/h")
+        let fallback = XDGDirectories(
+            environment: ["XDG_CONFIG_HOME": "relative", "XDG_STATE_HOME": ""], homeDirectory: "/h")
         #expect(fallback == XDGDirectories(configHome: "/h/.config", stateHome: "/h/.local/state"))
 
         let explicit = XDGDirectories(

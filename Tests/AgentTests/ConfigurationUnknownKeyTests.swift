@@ -20,7 +20,8 @@ struct ConfigurationUnknownKeyTests {
             toml: "[punchplay]\nlevel = \"debug\"",
             message: "2: unknown key 'punchplay.level'; did you mean 'log.level'?"
         ),
-        UnknownKey(toml: "client_id = \"x\"", message: "1: unknown key 'client_id'; did you mean 'punchplay.client_id'?"),
+        UnknownKey(
+            toml: "client_id = \"x\"", message: "1: unknown key 'client_id'; did you mean 'punchplay.client_id'?"),
         UnknownKey(toml: "[player.mpv]\nenabled = true", message: "1: unknown key 'player'; did you mean 'players'?"),
         UnknownKey(
             toml: "[players.mpv]\nenable = false",

@@ -128,6 +128,15 @@ struct ConfigurationValidationTests {
                 + "enabled = false"
         ),
         BadValue(
+            toml: "[log.notifications]\nenabled = true",
+            message: "1: log.notifications = (a table): expected true or false"
+        ),
+        BadValue(
+            toml: "[log]\nlevel = \"\"\"\ndebug\n\"\"\"",
+            message: "2: log.level = \"debug \": expected one of \"trace\", \"debug\", \"info\", \"notice\", "
+                + "\"warning\", \"error\", \"critical\""
+        ),
+        BadValue(
             toml: "# comment\npunchplay = 3",
             message: "2: punchplay = 3: expected a table, e.g. [punchplay]"
         ),
@@ -162,9 +171,12 @@ struct ConfigurationValidationTests {
         #expect(expected.count > "a valid regular expression ()".count)
     }
 
-    @Test("loopback hosts may use plain http", arguments: [
-        "http://localhost:8080", "http://127.0.0.1", "http://127.1.2.3:9", "http://[::1]:8080", "https://example.org/base",
-    ])
+    @Test(
+        "loopback hosts may use plain http",
+        arguments: [
+            "http://localhost:8080", "http://127.0.0.1", "http://127.1.2.3:9", "http://[::1]:8080",
+            "https://example.org/base",
+        ])
     func loopbackHTTP(_ url: String) throws {
         let directory = try ConfigurationTestDirectory()
         try directory.write("[punchplay]\napi_base_url = \"\(url)\"")

@@ -18,7 +18,18 @@ struct ConfigurationFileParser {
 
     /// Parses `text`; a syntax error becomes the only issue and leaves nothing to read.
     init(text: String, file: String) {
-        var reader = ConfigurationTableReader(file: file, locator: TOMLKeyLocator(text: text))
+        let locator = TOMLKeyLocator(text: text)
+        var reader = ConfigurationTableReader(file: file, locator: locator)
+        if let line = locator.parserAbortingLine {
+            root = nil
+            reader.appendIssue(
+                ConfigurationIssue(
+                    file: file, line: line,
+                    problem: .syntax("a table header must start with a key name, e.g. [players.mpv]"))
+            )
+            self.reader = reader
+            return
+        }
         do {
             root = try TOMLTable(string: text)
         } catch let error as TOMLParseError {

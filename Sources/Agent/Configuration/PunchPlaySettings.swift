@@ -1,6 +1,6 @@
 /// The `[punchplay]` table: which app the agent logs in as, where the service is, where credentials live and
 /// what the device is called.
-public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible {
+public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible, CustomReflectable {
     /// The service the agent talks to unless `api_base_url` says otherwise.
     public static let defaultBaseURL = "https://punchplay.tv"
 
@@ -43,5 +43,21 @@ public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible {
         "PunchPlaySettings(clientID: \(clientID ?? "nil"), clientSecret: \(clientSecret == nil ? "nil" : "<redacted>"), "
             + "apiBaseURL: \(apiBaseURL), credentialStore: \(credentialStore.rawValue), deviceName: \(deviceName), "
             + "sendFullPath: \(sendFullPath))"
+    }
+
+    /// What `dump`, `debugPrint` and string interpolation of enclosing values show: the secret masked.
+    public var customMirror: Mirror {
+        Mirror(
+            self,
+            children: [
+                "clientID": clientID as Any,
+                "clientSecret": clientSecret.map { _ in "<redacted>" } as Any,
+                "apiBaseURL": apiBaseURL,
+                "credentialStore": credentialStore,
+                "deviceName": deviceName,
+                "sendFullPath": sendFullPath,
+            ],
+            displayStyle: .struct
+        )
     }
 }

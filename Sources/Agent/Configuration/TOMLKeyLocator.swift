@@ -5,6 +5,10 @@
 /// strings. A key it cannot place (inside an inline table) gets the line of its closest enclosing key.
 struct TOMLKeyLocator {
     private var lines: [[String]: Int] = [:]
+    /// The first line with a table header that does not start with a key name (`[[[a]]]`, `[ ,]`, a lone
+    /// `[`): invalid TOML on which TOMLKit's parser (toml++ 3) fails an assertion and aborts the process, so
+    /// such a text must never reach it.
+    private(set) var parserAbortingLine: Int?
 
     init(text: String) {
         var table: [String] = []
@@ -17,7 +21,11 @@ struct TOMLKeyLocator {
             }
             var rest = line.drop { $0 == " " || $0 == "\t" }
             if rest.hasPrefix("[") {
-                rest = rest.dropFirst(rest.hasPrefix("[[") ? 2 : 1)
+                let isArrayHeader = rest.hasPrefix("[[")
+                rest = rest.dropFirst(isArrayHeader ? 2 : 1)
+                if !Self.startsWithKeyOrEnd(rest.drop { $0 == " " || $0 == "\t" }) {
+                    parserAbortingLine = parserAbortingLine ?? lineNumber
+                }
                 if let (path, _) = Self.parseKey(rest) {
                     table = path
                     record(path, line: lineNumber)
@@ -46,6 +54,13 @@ struct TOMLKeyLocator {
             let prefix = Array(path.prefix(length))
             if lines[prefix] == nil { lines[prefix] = line }
         }
+    }
+
+    /// True when a table header's content starts like a key (bare ASCII or quoted) or is empty (`[]`).
+    private static func startsWithKeyOrEnd(_ text: Substring) -> Bool {
+        guard let first = text.unicodeScalars.first else { return false }
+        return first == "]" || first == "\"" || first == "'" || first == "_" || first == "-"
+            || ("a"..."z").contains(first) || ("A"..."Z").contains(first) || ("0"..."9").contains(first)
     }
 
     /// Parses a dotted key (`a."b c".d`) at the start of `text`; returns its parts and the text after it

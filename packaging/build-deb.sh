@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Builds an installable Debian package of punchplay-mpris with dpkg-deb: the binary (Swift runtime linked
+# statically), the systemd user unit, the autostart entry, completions, the man page and the example
+# configuration. Depends: is computed by dpkg-shlibdeps from the libraries the binary really links.
+#
+#   packaging/build-deb.sh [--configuration release|debug] [--output-dir dist]
+# Prints the path of the .deb on its last line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration=release
+output_dir=dist
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --configuration) configuration=$2; shift 2 ;;
+    --output-dir) output_dir=$2; shift 2 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+version=$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Agent/AgentVersion.swift)
+architecture=$(dpkg --print-architecture)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+root=$work/root
+
+packaging/stage.sh --configuration "$configuration" --prefix /usr --destdir "$root"
+strip --strip-unneeded "$root/usr/bin/punchplay-mpris"
+gzip -9n "$root/usr/share/man/man1/punchplay-mpris.1"
+
+# dpkg-shlibdeps wants a source package around the binary it inspects.
+mkdir -p "$work/debian"
+printf 'Source: punchplay-mpris\n\nPackage: punchplay-mpris\nArchitecture: any\n' >"$work/debian/control"
+depends=$(cd "$work" && dpkg-shlibdeps -O "-e$root/usr/bin/punchplay-mpris" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
+if [ -z "$depends" ]; then
+    echo "dpkg-shlibdeps found no dependencies; is dpkg-dev installed?" >&2
+    exit 1
+fi
+
+mkdir -p "$root/DEBIAN"
+(cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum) >"$root/DEBIAN/md5sums"
+cat >"$root/DEBIAN/control" <<CONTROL
+Package: punchplay-mpris
+Version: $version
+Architecture: $architecture
+Maintainer: punchplay-mpris maintainers <maintainers@users.noreply.r-seed-9ec93484.example>
+Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
+Depends: $depends
+Recommends: dbus-user-session
+Suggests: gnome-keyring
+Section: video
+Priority: optional
+Homepage: https://punchplay.tv
+Description: reports what your MPRIS media players play to PunchPlay
+ A desktop agent that watches every MPRIS media player on the session bus
+ (mpv, VLC, Celluloid, GNOME Videos, ...), works out which movie or episode
+ is playing and reports start, pause, resume, progress and stop to the
+ PunchPlay watch-tracking service. Runs as a systemd user service.
+CONTROL
+
+mkdir -p "$output_dir"
+package="$output_dir/punchplay-mpris_${version}_${architecture}.deb"
+# xz for real packages; a fast gzip for debug builds, which exist only to be tested.
+compression=(-Zxz)
+[ "$configuration" = debug ] && compression=(-Zgzip -z1)
+dpkg-deb --root-owner-group "${compression[@]}" --build "$root" "$package" >/dev/null
+echo "$package"

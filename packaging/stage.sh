@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Builds punchplay-mpris (Swift runtime linked statically, so only Debian libraries are needed at run time)
+# and installs it with everything around it under DESTDIR/PREFIX: the binary, the systemd user unit, the XDG
+# autostart entry, bash/zsh/fish completions and the man page generated from the command definitions, and
+# the documentation. With --uninstall, removes exactly those files instead.
+#
+#   packaging/stage.sh [--configuration release|debug] [--prefix /usr/local] [--destdir DIR] [--uninstall]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+configuration=release
+prefix=/usr/local
+destdir=
+uninstall=false
+while [ $# -gt 0 ]; do
+    case "$1" in
+    --configuration) configuration=$2; shift 2 ;;
+    --prefix) prefix=${2%/}; shift 2 ;;
+    --destdir) destdir=${2%/}; shift 2 ;;
+    --uninstall) uninstall=true; shift ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+    esac
+done
+
+# Where each kind of file goes for this prefix: the system locations for /usr and /usr/local, the per-user
+# XDG locations for a prefix inside the home directory (e.g. ~/.local), which systemd and the shells search.
+bindir=$prefix/bin
+datadir=$prefix/share
+case "$prefix" in
+"$HOME"/*)
+    unitdir=$datadir/systemd/user
+    autostartdir=${XDG_CONFIG_HOME:-$HOME/.config}/autostart
+    zshdir=$datadir/zsh/site-functions
+    ;;
+/usr)
+    unitdir=$prefix/lib/systemd/user
+    autostartdir=/etc/xdg/autostart
+    zshdir=$datadir/zsh/vendor-completions
+    ;;
+*)
+    unitdir=$prefix/lib/systemd/user
+    autostartdir=/etc/xdg/autostart
+    zshdir=$datadir/zsh/site-functions
+    ;;
+esac
+files=(
+    "$bindir/punchplay-mpris"
+    "$unitdir/punchplay-mpris.service"
+    "$autostartdir/punchplay-mpris.desktop"
+    "$datadir/bash-completion/completions/punchplay-mpris"
+    "$zshdir/_punchplay-mpris"
+    "$datadir/fish/vendor_completions.d/punchplay-mpris.fish"
+    "$datadir/man/man1/punchplay-mpris.1"
+    "$datadir/doc/punchplay-mpris/config.example.toml"
+    "$datadir/doc/punchplay-mpris/README.md"
+)
+
+if $uninstall; then
+    for file in "${files[@]}"; do
+        rm -fv "$destdir$file"
+    done
+    rmdir "$destdir$datadir/doc/punchplay-mpris" 2>/dev/null || true
+    exit 0
+fi
+
+# The static Foundation libraries need each other and ICU in one link group (swiftlang/swift-package-manager#10564).
+static_link_flags=(--static-swift-stdlib -Xlinker --start-group)
+for library in Foundation CoreFoundation FoundationEssentials FoundationInternationalization _FoundationICU \
+    _FoundationCShims _FoundationCollections; do
+    static_link_flags+=(-Xlinker "-l$library")
+done
+static_link_flags+=(-Xlinker --end-group)
+
+swift build -c "$configuration" --product punchplay-mpris "${static_link_flags[@]}"
+binary="$(swift build -c "$configuration" --show-bin-path)/punchplay-mpris"
+swift build --product generate-manual
+manual_tool="$(swift build --show-bin-path)/generate-manual"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$manual_tool" "$binary" --output-directory "$work" --date "$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}" +%Y-%m-%d)"
+
+install -D -m 0755 "$binary" "$destdir$bindir/punchplay-mpris"
+sed "s|@BINDIR@|$bindir|g" packaging/punchplay-mpris.service.in >"$work/punchplay-mpris.service"
+sed "s|@BINDIR@|$bindir|g" packaging/punchplay-mpris.desktop.in >"$work/punchplay-mpris.desktop"
+install -D -m 0644 "$work/punchplay-mpris.service" "$destdir$unitdir/punchplay-mpris.service"
+install -D -m 0644 "$work/punchplay-mpris.desktop" "$destdir$autostartdir/punchplay-mpris.desktop"
+"$binary" --generate-completion-script bash >"$work/bash"
+"$binary" --generate-completion-script zsh >"$work/zsh"
+"$binary" --generate-completion-script fish >"$work/fish"
+install -D -m 0644 "$work/bash" "$destdir$datadir/bash-completion/completions/punchplay-mpris"
+install -D -m 0644 "$work/zsh" "$destdir$zshdir/_punchplay-mpris"
+install -D -m 0644 "$work/fish" "$destdir$datadir/fish/vendor_completions.d/punchplay-mpris.fish"
+install -D -m 0644 "$work/punchplay-mpris.1" "$destdir$datadir/man/man1/punchplay-mpris.1"
+install -D -m 0644 config/config.example.toml "$destdir$datadir/doc/punchplay-mpris/config.example.toml"
+install -D -m 0644 README.md "$destdir$datadir/doc/punchplay-mpris/README.md"
+echo "Installed punchplay-mpris under ${destdir:-}$prefix"
