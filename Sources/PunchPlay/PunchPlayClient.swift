@@ -58,11 +58,11 @@ public final class PunchPlayClient: Sendable {
         let token = try await tokens.accessToken()
         do {
             return try await transport.send(method, path, body: body, bearer: token)
-        } catch where error.status == 401 {
+        } catch  where error.status == 401 {
             let retryToken = try await tokens.accessToken(replacing: token)
             do {
                 return try await transport.send(method, path, body: body, bearer: retryToken)
-            } catch where error.status == 401 {
+            } catch  where error.status == 401 {
                 await tokens.markLoginRequired("PunchPlay refuses the login even after a token refresh.")
                 throw PunchPlayError.loginRequired(
                     "PunchPlay refuses the login even after a token refresh (request id \(error.requestID ?? "none"))."

@@ -72,7 +72,7 @@ public actor TokenLifecycle {
         let remaining = current.accessTokenExpiresAt.timeIntervalSince(currentTime)
         do {
             return try await refreshed().accessToken
-        } catch where error.retryClass == .transient && remaining > 0 {
+        } catch  where error.retryClass == .transient && remaining > 0 {
             logger.notice(
                 "Proactive token refresh failed; using the current token until it expires",
                 metadata: ["request_id": "\(error.requestID ?? "none")", "error": "\(error.code ?? "-")"]
