@@ -106,6 +106,15 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "CredentialStoreTests",
+            dependencies: [
+                "Agent",
+                "BusTestSupport",
+                "DBus",
+                "PunchPlay",
+            ]
+        ),
+        .testTarget(
             name: "PunchPlayCommandTests",
             dependencies: [
                 "punchplay-mpris",

@@ -5,11 +5,9 @@ struct ErrorBody: Decodable, Sendable {
     var message: String?
     var requestID: String?
     var requiredScope: String?
-    /// A polling interval in seconds, should a device-token answer ever carry one.
-    var interval: Int?
 
     enum CodingKeys: String, CodingKey {
-        case error, message, interval
+        case error, message
         case requestID = "request_id"
         case requiredScope = "required_scope"
     }
@@ -20,6 +18,5 @@ struct ErrorBody: Decodable, Sendable {
         message = try? container.decodeIfPresent(String.self, forKey: .message)
         requestID = try? container.decodeIfPresent(String.self, forKey: .requestID)
         requiredScope = try? container.decodeIfPresent(String.self, forKey: .requiredScope)
-        interval = try? container.decodeIfPresent(Int.self, forKey: .interval)
     }
 }

@@ -15,16 +15,9 @@ public struct FileCredentialStore: CredentialStore {
 
     public let path: String
 
+    /// - Parameter path: the file, normally `$XDG_STATE_HOME/punchplay-mpris/credentials.json`.
     public init(path: String) {
         self.path = path
-    }
-
-    /// `$XDG_STATE_HOME/punchplay-mpris/credentials.json`, falling back to `~/.local/state`.
-    public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        let stateHome =
-            environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-            ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state"
-        return stateHome + "/punchplay-mpris/credentials.json"
     }
 
     public var displayName: String { "file \(path)" }

@@ -113,11 +113,6 @@ public actor TokenLifecycle {
         }
     }
 
-    /// The token currently in use, without refreshing (for the 401 retry bookkeeping and `status`).
-    func tokenInUse() async throws(PunchPlayError) -> Secret? {
-        try await loadedCredentials()?.accessToken
-    }
-
     /// Marks the login as unusable: a refresh produced a token that is still refused.
     func markLoginRequired(_ reason: String) {
         credentials = nil

@@ -17,7 +17,7 @@ struct LoginCommand: AsyncParsableCommand {
     var open = false
 
     func run() async throws {
-        let context = try PunchPlayCommandContext.make(global: global)
+        let context = try await PunchPlayCommandContext.make(global: global)
         let authorization: DeviceAuthorization
         do {
             authorization = try await context.client.requestDeviceAuthorization()

@@ -11,7 +11,7 @@ struct LogoutCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        let context = try PunchPlayCommandContext.make(global: global)
+        let context = try await PunchPlayCommandContext.make(global: global)
         let outcome: PunchPlayClient.LogoutOutcome
         do {
             outcome = try await context.client.logout()

@@ -11,7 +11,7 @@ struct PunchPlayCommandContext {
     let store: any CredentialStore
 
     /// Builds the context; call `client.shutdown()` when done.
-    static func make(global: GlobalOptions) throws -> PunchPlayCommandContext {
+    static func make(global: GlobalOptions) async throws -> PunchPlayCommandContext {
         let loader = global.configurationLoader
         let configuration: AgentConfiguration
         do {
@@ -28,7 +28,7 @@ struct PunchPlayCommandContext {
                 settings: configuration.punchplay,
                 configurationFile: loader.location.mainFile
             )
-            store = try CredentialStoreFactory.store(
+            store = try await CredentialStoreFactory.store(
                 for: configuration.punchplay.credentialStore,
                 directories: XDGDirectories.current()
             )

@@ -19,7 +19,7 @@ struct StatusCommand: AsyncParsableCommand {
     var follow = false
 
     func run() async throws {
-        let context = try PunchPlayCommandContext.make(global: global)
+        let context = try await PunchPlayCommandContext.make(global: global)
         let client = context.client
         var report = await StatusReport.gather(from: client, storeName: context.store.displayName)
         emit(report)

@@ -87,16 +87,4 @@ struct FileCredentialStoreTests {
         #expect(!FileManager.default.fileExists(atPath: path))
         try await store.delete()
     }
-
-    @Test("The default path follows XDG_STATE_HOME, falling back to ~/.local/state")
-    func defaultPath() {
-        #expect(
-            FileCredentialStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"])
-                == "/s/punchplay-mpris/credentials.json"
-        )
-        #expect(
-            FileCredentialStore.defaultPath(environment: ["XDG_STATE_HOME": "relative", "HOME": "/h"])
-                == "/h/.local/state/punchplay-mpris/credentials.json"
-        )
-    }
 }

@@ -74,4 +74,22 @@ struct LiveEventsTests {
             }
         }
     }
+
+    @Test("A stream whose head never arrives times out and reconnects")
+    func hangingConnect() async throws {
+        try await SandboxHarness.run(requestTimeout: .seconds(1)) { harness in
+            try await harness.logIn()
+            await harness.sandbox.inject(.hang(pathPrefix: "/api/platform/v1/playback/events"))
+            var events = harness.client.liveEvents(clock: harness.clock).makeAsyncIterator()
+            guard case .disconnected(let reason, _) = try await events.next() else {
+                Issue.record("the hanging connect must be reported")
+                return
+            }
+            #expect(reason.contains("no answer"))
+            guard case .ready = try await events.next() else {
+                Issue.record("the stream must reconnect")
+                return
+            }
+        }
+    }
 }

@@ -192,4 +192,16 @@ struct TokenLifecycleTests {
             #expect(await harness.requests("/me").map(\.responseStatus) == [200])
         }
     }
+
+    @Test("A refresh answer without a refresh_token keeps the stored one")
+    func nonRotating() async throws {
+        try await SandboxHarness.run(configure: { $0.rotateRefreshTokens = false }) { harness in
+            let original = try await harness.logIn(expiredLocally: true)
+            _ = try await harness.client.me()
+            let stored = try #require(await harness.store.stored)
+            #expect(stored.refreshToken == original.refreshToken)
+            #expect(stored.accessToken != original.accessToken)
+            #expect(await harness.requests("/auth/refresh").count == 1)
+        }
+    }
 }
