@@ -119,6 +119,7 @@ let package = Package(
             dependencies: [
                 "Outbox",
                 "PunchPlay",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
