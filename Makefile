@@ -7,7 +7,7 @@ PREFIX ?= /usr/local
 BUILD_PACKAGES := libdbus-1-dev pkg-config libsqlite3-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) dbus-daemon mpv mpv-mpris ffmpeg playerctl
 
-.PHONY: all build run test lint deps-build deps-test
+.PHONY: all build run test lint bench deps-build deps-test
 
 all: build
 
@@ -28,3 +28,9 @@ test: deps-test
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# Benchmarks: release build, one thread (pinned to one core when taskset is available). BENCH_ARGS picks a
+# benchmark and its options, e.g. `make bench BENCH_ARGS="worst-case"`.
+bench: deps-build
+	$(SWIFT) build -c release --product punchplay-bench
+	$$(command -v taskset >/dev/null && echo taskset -c 0) $$($(SWIFT) build -c release --show-bin-path)/punchplay-bench $(BENCH_ARGS)

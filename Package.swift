@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: D-Bus
@@ -56,6 +57,13 @@ let package = Package(
 
         // MARK: MediaIdentity
         .target(name: "MediaIdentity"),
+        .testTarget(
+            name: "MediaIdentityTests",
+            dependencies: [
+                "MediaIdentity",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
+        ),
 
         // MARK: PunchPlay
         .target(
@@ -151,6 +159,16 @@ let package = Package(
                 "Agent",
                 "Outbox",
                 "PunchPlay",
+                "MediaIdentity",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Benchmarks
+        .executableTarget(
+            name: "punchplay-bench",
+            dependencies: [
+                "MediaIdentity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

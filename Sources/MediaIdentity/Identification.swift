@@ -1,9 +1,3 @@
-/// Whether an item is a movie or an episode, as PunchPlay's `media_type` names it.
-public enum MediaType: String, Sendable, Hashable, Codable {
-    case movie
-    case episode
-}
-
 /// A movie or an episode worked out from what a player said, with the fields PunchPlay matches on and the
 /// reasons behind the guess (shown in the debug log and by `punchplay-mpris identify`).
 public struct Identification: Sendable, Hashable, Codable {
@@ -22,6 +16,12 @@ public struct Identification: Sendable, Hashable, Codable {
     public var tmdbID: Int?
     public var tvdbID: Int?
     public var imdbID: String?
+    /// The air date of a date-based episode (`Show.2024.05.01`), as `YYYY-MM-DD`.
+    public var airDate: String?
+    /// The part of a movie split across files (`CD2`, `Part 2` after the year).
+    public var part: Int?
+    /// The country a show title is qualified by (`The.Office.US` → `US`), removed from the title.
+    public var country: String?
     /// The file name alone (never a directory), for PunchPlay's fallback matching.
     public var rawFilename: String?
     /// 0...1: how sure the parser is.
@@ -43,6 +43,9 @@ public struct Identification: Sendable, Hashable, Codable {
         tmdbID: Int? = nil,
         tvdbID: Int? = nil,
         imdbID: String? = nil,
+        airDate: String? = nil,
+        part: Int? = nil,
+        country: String? = nil,
         rawFilename: String? = nil,
         confidence: Double,
         reasons: [String]
@@ -60,15 +63,11 @@ public struct Identification: Sendable, Hashable, Codable {
         self.tmdbID = tmdbID
         self.tvdbID = tvdbID
         self.imdbID = imdbID
+        self.airDate = airDate
+        self.part = part
+        self.country = country
         self.rawFilename = rawFilename
         self.confidence = confidence
         self.reasons = reasons
     }
-}
-
-/// The answer of identification: a movie or episode, or a reason why the item is not one we report.
-public enum IdentificationResult: Sendable, Hashable {
-    case media(Identification)
-    /// Samples, trailers, extras, music, or nothing usable at all; the reason is for the debug log.
-    case notMedia(reason: String)
 }

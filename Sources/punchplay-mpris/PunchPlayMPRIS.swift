@@ -14,6 +14,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
             LogoutCommand.self,
             QueueCommand.self,
             StatusCommand.self,
+            IdentifyCommand.self
         ]
     )
 }

@@ -1,0 +1,138 @@
+/// Numbers around a title that are episodes, seasons or discs.
+extension ReleaseNameParser {
+    /// The episode numbering of a name: the first marker (`S01E02`, `Season 2`, a date, ...), else a bare or
+    /// compact number; `Episode N` followed by a year is a movie title instead.
+    static func findNumbering(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int, hasGroup: Bool
+    ) -> FoundNumbering? {
+        var found: FoundNumbering?
+        for index in start..<tokens.count where !facts[index].isID {
+            if let numbering = FoundNumbering.find(at: index, in: tokens, facts: facts) {
+                found = numbering
+                break
+            }
+        }
+        if let episodeOnly = found, episodeOnly.numbering == .episodeOnly, episodeOnly.index > start,
+            facts[(episodeOnly.index + episodeOnly.span)..<max(tagIndex, episodeOnly.index + episodeOnly.span)]
+                .contains(where: { $0.isYear })
+        {
+            // `Star.Wars.Episode.4.A.New.Hope.1977`: a year after "Episode N" makes it part of a movie title.
+            found = nil
+        }
+        if found == nil {
+            found =
+                bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: hasGroup)
+                ?? compactNumber(tokens, facts: facts, start: start, tagIndex: tagIndex)
+        }
+        return found
+    }
+
+    /// `Show.S01E01.2019.1080p`: a year right after the numbering, before the tags, is the show's year (unless it
+    /// repeats a title such as `1923`).
+    static func yearAfterNumbering(
+        _ tokens: [NameToken], facts: [TokenFacts], found: FoundNumbering, start: Int
+    ) -> Int? {
+        let next = found.index + found.span
+        guard found.numbering != .date, next < tokens.count, facts[next].isYear else { return nil }
+        let repeatsTitle = found.index == start + 1 && tokens[start].lower == tokens[next].lower
+        guard !repeatsTitle, next + 1 == tokens.count || facts[next + 1].isStrongTag else { return nil }
+        return facts[next].number
+    }
+
+    /// `Title - 07`, `[Group] Title 07 [1080p]`, `[Group] Title [07]`: a bare episode number, as anime and
+    /// some shows write it.
+    static func bareNumber(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int, hasGroup: Bool
+    ) -> FoundNumbering? {
+        if start + 1 < tagIndex {
+            for index in (start + 1)..<tagIndex where tokens[index].afterDash {
+                if let number = facts[index].number, !facts[index].isYear || hasGroup {
+                    return FoundNumbering(
+                        index: index, span: 1, episode: number, numbering: .bareNumber, pattern: "\"Title - 07\"")
+                }
+                if let range = FoundNumbering.numberRange(tokens[index].lower) {
+                    return FoundNumbering(
+                        index: index, span: 1, episode: range.first, episodeEnd: range.last, numbering: .bareNumber,
+                        pattern: "\"Title - 01-12\" range")
+                }
+            }
+        }
+        guard hasGroup else { return nil }
+        let bracket = firstBracket(tokens, facts: facts, after: start, yearIndex: nil) ?? tokens.count
+        var end = min(bracket, tagIndex)
+        while end - 1 > start, facts[end - 1].isWeakTag { end -= 1 }
+        let isSequel = end - 2 >= start && sequelWords.contains(tokens[end - 2].lower)
+        if end - 1 > start, let number = facts[end - 1].number, number > 0, !facts[end - 1].isYear, !isSequel {
+            return FoundNumbering(
+                index: end - 1, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] Title 07\"")
+        }
+        if end < tokens.count, end > start, let number = facts[end].number, !facts[end].isYear,
+            end + 1 == tokens.count || tokens[end + 1].bracketGroup != tokens[end].bracketGroup
+        {
+            return FoundNumbering(
+                index: end, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] Title [07]\"")
+        }
+        return nil
+    }
+
+    /// `The.Office.US.405.HDTV`: season and episode run together in three digits right before the release tags,
+    /// in a name with no year.
+    static func compactNumber(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
+    ) -> FoundNumbering? {
+        let index = tagIndex - 1
+        guard tagIndex < tokens.count, index > start, facts[index].digitCount == 3, !tokens[index].isBracketed,
+            let number = facts[index].number, number % 100 > 0, number >= 100,
+            !facts[start..<index].contains(where: { $0.isYear })
+        else { return nil }
+        return FoundNumbering(
+            index: index, span: 1, season: number / 100, episode: number % 100, numbering: .seasonEpisode,
+            pattern: "\"405\" season and episode digits")
+    }
+
+    /// Words before a number that make it part of a title (`Title Movie 2`, `Vol 3`), not an episode.
+    static let sequelWords: Set<String> = ["movie", "film", "part", "vol", "volume", "chapter", "gekijouban"]
+
+    /// `03 - Title`, `03. Title`, `03 Title`, `07`: a number that leads the name (alone only with one or two
+    /// digits, so `300` stays a title).
+    static func leadingNumber(_ tokens: [NameToken], facts: [TokenFacts], start: Int, titleEnd: Int) -> Int? {
+        guard start < tokens.count, let number = facts[start].number, facts[start].digitCount <= 3 else { return nil }
+        let isAlone = start + 1 >= titleEnd && facts[start].digitCount <= 2
+        let isSeparated = start + 1 < tokens.count && tokens[start + 1].afterDash
+        let isPadded = tokens[start].text.hasPrefix("0")
+        return isAlone || isSeparated || isPadded || tokens[start].keepsDot ? number : nil
+    }
+
+    /// `CD1`, `CD 2`, `Disc 1`, `Disk2`: one file of a movie split across discs.
+    static func discNumber(_ tokens: [NameToken], facts: [TokenFacts], at index: Int) -> Int? {
+        let lower = tokens[index].lower
+        guard let first = lower.utf8.first, first == UInt8(ascii: "c") || first == UInt8(ascii: "d") else { return nil }
+        for word in ["cd", "disc", "disk", "dvd"] where lower.hasPrefix(word) {
+            if lower.count == word.count {
+                return index + 1 < tokens.count && facts[index + 1].digitCount <= 2 ? facts[index + 1].number : nil
+            }
+            var scanner = DigitScanner(Array(lower.utf8.dropFirst(word.utf8.count)))
+            if let value = scanner.number(maxDigits: 2), scanner.isAtEnd { return value }
+        }
+        return nil
+    }
+
+    /// A disc number anywhere after the title, or `Part 2` / `Pt2` after the title (before it, `Part 1` is part of
+    /// titles such as `Deathly Hallows Part 1`).
+    static func partNumber(_ tokens: [NameToken], facts: [TokenFacts], from titleEnd: Int) -> Int? {
+        for index in titleEnd..<tokens.count {
+            if let disc = discNumber(tokens, facts: facts, at: index) { return disc }
+            let lower = tokens[index].lower
+            if lower == "part" || lower == "pt", index + 1 < tokens.count, facts[index + 1].digitCount <= 2,
+                let value = facts[index + 1].number
+            {
+                return value
+            }
+            for word in ["part", "pt"] where lower.hasPrefix(word) && lower.count > word.count {
+                var scanner = DigitScanner(Array(lower.utf8.dropFirst(word.utf8.count)))
+                if let value = scanner.number(maxDigits: 2), scanner.isAtEnd { return value }
+            }
+        }
+        return nil
+    }
+}

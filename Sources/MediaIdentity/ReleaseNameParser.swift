@@ -1,0 +1,79 @@
+/// Reads one name — a file name without extension, a folder name or a player's title — into a `ParsedName`.
+///
+/// The title is everything before the first thing that is not title: episode numbering, a year, a release tag
+/// (quality, source, codec, ...) or a bracket group. Years are taken as the *last* year-like word before the
+/// tags, so titles that contain numbers keep them (`2001 A Space Odyssey 1968`, `Blade Runner 2049 (2017)`).
+enum ReleaseNameParser {
+    static func parse(_ name: String) -> ParsedName {
+        let tokens = NameTokenizer.tokenize(name)
+        var result = ParsedName()
+        guard !tokens.isEmpty else { return result }
+        var facts = tokens.map(TokenFacts.init)
+        for index in tokens.indices where result.ids.read(tokens[index].lower) {
+            facts[index].isID = true
+        }
+        let prefix = prefixEnd(tokens, facts: facts)
+        let start = prefix.start
+        result.anime = prefix.hasGroup || facts.contains { $0.isChecksum }
+        guard start < tokens.count else { return result }
+
+        let tagIndex = firstTag(tokens, facts: facts, from: start)
+        let found = findNumbering(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: result.anime)
+        let boundary = min(found?.index ?? tokens.count, tagIndex)
+        var yearIndex: Int?
+        if start + 1 < boundary {
+            for index in (start + 1)..<boundary where facts[index].isYear && !facts[index].isID {
+                yearIndex = index
+            }
+        }
+        let bracketIndex = firstBracket(tokens, facts: facts, after: start, yearIndex: yearIndex)
+        let akaIndex =
+            start + 1 < boundary
+            ? (start + 1..<boundary).first { tokens[$0].lower == "aka" && $0 + 1 < boundary } : nil
+        let titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
+
+        if let yearIndex {
+            result.year = facts[yearIndex].number
+        } else if let late = (titleEnd..<tokens.count).first(where: { facts[$0].isYear && tokens[$0].isBracketed }),
+            found?.airDate == nil
+        {
+            // `Movie Name [1080p] (2019)`: a bracketed year after the tags.
+            result.year = facts[late].number
+        }
+        if result.year == nil, let found {
+            result.year = yearAfterNumbering(tokens, facts: facts, found: found, start: start)
+        }
+        if let found {
+            result.season = found.season
+            result.episode = found.episode
+            result.episodeEnd = found.episodeEnd
+            result.airDate = found.airDate
+            result.numbering = found.numbering
+            result.numberingPattern = found.pattern
+            if found.episode != nil || found.airDate != nil {
+                result.episodeTitle = TitleBuilder.episodeTitle(tokens, facts: facts, from: found.index + found.span)
+            }
+        }
+        var title = TitleBuilder(tokens: tokens, facts: facts, range: start..<titleEnd)
+        result.country =
+            title.takeCountry(followedByNumbering: found != nil || yearIndex != nil)
+            ?? bracketCountry(tokens, at: bracketIndex)
+        result.title = title.text
+        if let leading = leadingNumber(tokens, facts: facts, start: start, titleEnd: titleEnd) {
+            result.leadingNumber = leading
+            let rest = min(start + 1, titleEnd)..<titleEnd
+            result.titleAfterLeadingNumber = TitleBuilder(tokens: tokens, facts: facts, range: rest).text
+        }
+        if found == nil, titleEnd - 1 > start, !facts[titleEnd - 1].isYear, facts[titleEnd - 1].number != nil {
+            result.trailingNumber = facts[titleEnd - 1].number
+            result.titleBeforeTrailingNumber =
+                TitleBuilder(tokens: tokens, facts: facts, range: start..<(titleEnd - 1))
+                .text
+        }
+        result.part = partNumber(tokens, facts: facts, from: titleEnd)
+        result.tagCount = facts.reduce(0) { $0 + ($1.isStrongTag || $1.isWeakTag ? 1 : 0) }
+        result.extraKind = extraKind(
+            tokens, facts: facts, start: start, from: found == nil ? min(tagIndex, max(titleEnd, start + 1)) : tagIndex)
+        return result
+    }
+}

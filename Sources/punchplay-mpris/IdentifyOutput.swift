@@ -1,0 +1,56 @@
+import MediaIdentity
+
+/// One line of `punchplay-mpris identify` output: the input next to what it was identified as, flat so that
+/// `jq` and scripts can read fields directly (`media_type`, `title`, `season`, ... or `not_media` and `reason`).
+struct IdentifyOutput: Encodable {
+    var input: String
+    var result: IdentificationResult
+
+    private enum CodingKeys: String, CodingKey {
+        case input
+        case notMedia
+        case reason
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(input, forKey: .input)
+        switch result {
+        case .media(let identification):
+            try identification.encode(to: encoder)
+        case .notMedia(let reason):
+            try container.encode(true, forKey: .notMedia)
+            try container.encode(reason, forKey: .reason)
+        }
+    }
+
+    /// The input, then `episode: Show (2005) S01E02-E03 "Title"` and the confidence with its reasons, or why the
+    /// input is not a movie or episode.
+    static func humanLines(input: String, result: IdentificationResult) -> String {
+        switch result {
+        case .notMedia(let reason):
+            return "\(input)\n  not a movie or episode: \(reason)"
+        case .media(let item):
+            var line = "\(item.mediaType.rawValue): \(item.title)"
+            if let year = item.year { line += " (\(year))" }
+            if let season = item.season { line += " S\(twoDigits(season))" }
+            if let episode = item.episode { line += "\(item.season == nil ? " " : "")E\(twoDigits(episode))" }
+            if let end = item.episodeEnd { line += "-E\(twoDigits(end))" }
+            if let date = item.airDate { line += " \(date)" }
+            if let absolute = item.absoluteEpisode { line += " (absolute \(absolute))" }
+            if let episodeTitle = item.episodeTitle { line += " \"\(episodeTitle)\"" }
+            if let part = item.part { line += " part \(part)" }
+            if item.anime { line += " [anime]" }
+            let ids = [
+                item.tmdbID.map { "tmdb \($0)" }, item.tvdbID.map { "tvdb \($0)" }, item.imdbID.map { "imdb \($0)" },
+            ].compactMap { $0 }
+            if !ids.isEmpty { line += " {\(ids.joined(separator: ", "))}" }
+            let confidence = Int((item.confidence * 100).rounded())
+            return "\(input)\n  \(line)\n  confidence \(confidence)%: \(item.reasons.joined(separator: "; "))"
+        }
+    }
+
+    private static func twoDigits(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : "\(value)"
+    }
+}

@@ -1,0 +1,48 @@
+/// Items the agent must not report: samples, trailers, extras, music, subtitles, images, and names that say
+/// nothing.
+enum NotMediaCorpus {
+    static let cases: [IdentificationCase] = [
+        .notMedia("/movies/Fight Club (1999)/Sample/sample.mkv"),
+        .notMedia(
+            "/movies/Fight.Club.1999.1080p.BluRay.x264-SPARKS/Sample/fight.club.1999.1080p.bluray.x264-sparks-sample.mkv"
+        ),
+        .notMedia("Fight.Club.1999.1080p.BluRay.x264-SPARKS-sample.mkv"),
+        .notMedia("fight.club.1999.1080p.sample.mkv"),
+        .notMedia("Show.S01E01.720p.HDTV.x264-GRP.sample.mkv"),
+        .notMedia("/movies/Inception (2010)/Inception (2010)-trailer.mkv"),
+        .notMedia("/movies/Inception (2010)/Trailers/Main Trailer.mkv"),
+        .notMedia("/movies/Inception (2010)/Featurettes/Dream Levels.mkv"),
+        .notMedia("/movies/Inception (2010)/Behind The Scenes/Making of.mkv"),
+        .notMedia("/movies/Inception (2010)/Deleted Scenes/Alternate Ending.mkv"),
+        .notMedia("/movies/Inception (2010)/Extras/Interview.mkv"),
+        .notMedia("/movies/Inception (2010)/Interviews/Nolan.mkv"),
+        .notMedia("/tv/Show/Season 1/Extras/Gag Reel.mkv"),
+        .notMedia("Inception.2010.Trailer.1080p.mkv"),
+        .notMedia("Inception (2010) - Trailer.mp4"),
+        .notMedia("Dune Part Two Official Trailer.mp4"),
+        .notMedia("Dune.Part.Two.2024.Teaser.1080p.mp4"),
+        .notMedia("Inception.2010.Featurette.Dreams.720p.mkv"),
+        .notMedia("file:///music/Artist/Album/01%20-%20Song.flac"),
+        .notMedia("/music/Pink Floyd/The Wall (1979)/01 - In the Flesh.mp3"),
+        .notMedia("/music/Daft Punk - Discovery (2001)/03 - Digital Love.m4a"),
+        .notMedia("/music/Miles Davis/Kind of Blue/So What.ogg"),
+        .notMedia("/music/album.opus"),
+        .notMedia("/podcasts/Episode 12.mp3"),
+        .notMedia("/audiobooks/Dune/Part 1.m4b"),
+        .notMedia("The.Dark.Side.of.the.Moon.1973.FLAC.flac"),
+        .notMedia("song.wav"),
+        .notMedia("/movies/Heat (1995)/Heat (1995).en.srt"),
+        .notMedia("/movies/Heat (1995)/poster.jpg"),
+        .notMedia("/movies/Heat (1995)/Heat.nfo"),
+        .notMedia("/home/bob/Downloads/video.mkv"),
+        .notMedia("/home/bob/Downloads/00001.m2ts"),
+        .notMedia("/VIDEO_TS/VTS_01_1.VOB"),
+        .notMedia(""),
+        .notMedia("   "),
+        .notMedia("file:///"),
+        .notMedia("https://example.com/"),
+        .notMedia("1080p.x264.mkv"),
+        .notMedia("[SubsPlease].mkv"),
+        .notMedia("/tv/Show/Season 1/Sample/show.s01e01.sample.mkv"),
+    ]
+}
