@@ -169,6 +169,8 @@ let package = Package(
             name: "punchplay-bench",
             dependencies: [
                 "MediaIdentity",
+                "Outbox",
+                "PunchPlay",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
