@@ -180,6 +180,7 @@ let package = Package(
             dependencies: [
                 "Outbox",
                 "PunchPlay",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 

@@ -1,8 +1,12 @@
+import Foundation
+import Logging
 import Outbox
 import PunchPlay
 
 /// One run of the crash-safety worker: resume producing at the cursor, deliver, and return once the
-/// whole workload is produced and the outbox is empty.
+/// whole workload is produced and the outbox is empty. The sink is a file (a fake service that records
+/// and fails 10 % of sends) or, when it is an `http://` URL, a PunchPlay sandbox reached through the real
+/// client, logged in with the credentials file named by `OUTBOX_CRASH_CREDENTIALS`.
 struct CrashWorker {
     let database: String
     let sink: String
@@ -14,9 +18,10 @@ struct CrashWorker {
     func run() async throws {
         let clock = OutboxClock.live()
         let store = try OutboxStore(path: database, clock: clock)
+        let client = try sink.hasPrefix("http") ? Self.client(baseURL: sink) : nil
         let delivery = EventDelivery(
             store: store,
-            writer: FileSinkWriter(path: sink, failureRate: 0.1),
+            writer: client ?? FileSinkWriter(path: sink, failureRate: 0.1) as any PlaybackWriting,
             policy: DeliveryPolicy(
                 retry: RetryPolicy(initialDelay: .milliseconds(5), maximumDelay: .milliseconds(50)),
                 pacing: PacingPolicy(burst: 100_000, writesPerWindow: 100_000, window: .seconds(1))
@@ -42,5 +47,31 @@ struct CrashWorker {
         }
         running.cancel()
         await running.value
+        await client?.shutdown()
+    }
+
+    private static func client(baseURL: String) throws -> PunchPlayClient {
+        guard let credentials = ProcessInfo.processInfo.environment["OUTBOX_CRASH_CREDENTIALS"] else {
+            throw CrashWorkerError("OUTBOX_CRASH_CREDENTIALS must name the credentials file for \(baseURL)")
+        }
+        return PunchPlayClient(
+            settings: PunchPlayClient.Configuration(
+                clientID: "punchplay-mpris-sandbox",
+                baseURL: try APIBaseURL(baseURL),
+                clientVersion: "outbox-crash-worker",
+                requestTimeout: .seconds(2)
+            ),
+            store: FileCredentialStore(path: credentials),
+            logger: Logger(label: "outbox-crash-worker", factory: { _ in SwiftLogNoOpLogHandler() })
+        )
+    }
+}
+
+/// A setup problem of the crash worker, as a sentence.
+struct CrashWorkerError: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
     }
 }
