@@ -116,7 +116,7 @@ public actor PlayerWatcher {
                 let changed = signal.arguments[1].stringKeyedEntries
             else { return .undecodableChange }
             guard signal.arguments[0].text == MPRISPaths.playerInterface else { return nil }
-            let invalidated = signal.arguments[2].arrayElements?.compactMap { $0.text } ?? []
+            let invalidated = signal.arguments[2].asArray?.compactMap { $0.text } ?? []
             return .propertiesChanged(changed, invalidated: invalidated)
         default:
             return nil
