@@ -41,6 +41,7 @@ public actor PlayerWatcher {
 
     /// Subscribes, lists the players already on the bus, and follows them until the task is cancelled or the
     /// connection is lost (then every known player is reported as vanished); finishes `observations`.
+    /// Call it once per watcher.
     ///
     /// - Throws: `DBusError` when subscribing or listing the bus's names fails.
     public func run() async throws {

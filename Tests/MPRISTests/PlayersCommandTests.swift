@@ -63,7 +63,45 @@ struct PlayersCommandTests {
         }
     }
 
-    @Test("players --watch --json prints pause, seek and track changes as they happen")
+    @Test("players prints one readable line per player")
+    func text() async throws {
+        try await Self.withPlayingMPV { bus, _, file, _ in
+            let output = try await ChildProcess.run(
+                Self.executable, ["players"], environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address]
+            )
+            let line = output.trimmingCharacters(in: .newlines)
+            #expect(line.hasPrefix("player org.mpris.MediaPlayer2.mpv identity=mpv status=Playing"))
+            #expect(line.contains("title=\"Command Test\""))
+            #expect(line.contains("url=\(URL(fileURLWithPath: file).absoluteString)"))
+            #expect(line.contains("length=1:00.0"))
+        }
+    }
+
+    @Test("players on a bus without players says so, and prints nothing with --json")
+    func noPlayers() async throws {
+        try await PrivateBus.with { bus in
+            let environment = ["DBUS_SESSION_BUS_ADDRESS": bus.address]
+            let text = try await ChildProcess.run(Self.executable, ["players"], environment: environment)
+            #expect(text == "No MPRIS players on the session bus.\n")
+            let json = try await ChildProcess.run(Self.executable, ["players", "--json"], environment: environment)
+            #expect(json.isEmpty)
+        }
+    }
+
+    @Test("players without a reachable bus fails with a message that says what to do")
+    func noBus() async throws {
+        do {
+            let output = try await ChildProcess.run(
+                Self.executable, ["players"], environment: ["DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"]
+            )
+            Issue.record("players succeeded without a bus: \(output)")
+        } catch {
+            #expect("\(error)".contains("cannot connect to the session bus"))
+            #expect("\(error)".contains("DBUS_SESSION_BUS_ADDRESS"))
+        }
+    }
+
+    @Test("players --watch --json prints appearance, pause, seek and vanishing as they happen")
     func watch() async throws {
         try await Self.withPlayingMPV { bus, mpv, _, directory in
             let output = try FIFOLineReader(path: directory.file("watch.fifo"))
