@@ -35,6 +35,9 @@ let package = Package(
             dependencies: [
                 "DBus",
                 "BusTestSupport",
+            ],
+            exclude: [
+                "lsan-suppressions.txt"
             ]
         ),
 

@@ -3,8 +3,12 @@ import Dispatch
 /// A private connection to a message bus: method calls with timeouts, signal subscriptions, and exported objects.
 ///
 /// Every libdbus call for the connection runs on the actor's own serial queue, which sleeps on the socket until
-/// something arrives (no timers or polling while idle). A connection lives until ``close()``; losing the bus
-/// never exits the process — pending calls fail with ``DBusErrorName/disconnected`` and signal streams finish.
+/// something arrives (no timers or polling while idle; a call's timeout timer exists only while it waits). Losing
+/// the bus never exits the process — pending calls fail with ``DBusErrorName/disconnected`` and signal streams
+/// finish.
+///
+/// A connection lives until ``close()``: libdbus holds callbacks into it, so one that is never closed is never
+/// freed.
 ///
 /// ```swift
 /// let bus = try await DBusConnection.session()
@@ -34,6 +38,9 @@ public actor DBusConnection {
     }
 
     /// Opens a private connection to the session bus (`DBUS_SESSION_BUS_ADDRESS`).
+    ///
+    /// Blocking: connecting, authenticating and `Hello` block the connection's own queue, never the caller's
+    /// thread. Throws the libdbus error (such as ``DBusErrorName/badAddress``) when the bus cannot be reached.
     public static func session() async throws -> DBusConnection {
         try await open(.session)
     }
@@ -118,13 +125,17 @@ public actor DBusConnection {
         } catch {
             return continuation.resume(throwing: error)
         }
-        let expiry = DispatchWorkItem {
+        // A timer source, not asyncAfter: cancelling it removes the deadline, so an answered call leaves no
+        // wake-up behind.
+        let expiry = DispatchSource.makeTimerSource(queue: executor.queue)
+        expiry.schedule(deadline: .now() + timeout.dispatchInterval)
+        expiry.setEventHandler {
             self.assumeIsolated { connection in
                 connection.finishCall(serial, .failure(DBusError(.timeout, "no reply within \(timeout)")))
             }
         }
         pendingCalls[serial] = PendingCall(identifier: identifier, continuation: continuation, expiry: expiry)
-        executor.queue.asyncAfter(deadline: .now() + timeout.dispatchInterval, execute: expiry)
+        expiry.activate()
     }
 
     private func cancelCall(_ identifier: UInt64) {
@@ -171,7 +182,7 @@ public actor DBusConnection {
 struct PendingCall {
     let identifier: UInt64
     let continuation: CheckedContinuation<[DBusValue], any Error>
-    let expiry: DispatchWorkItem
+    let expiry: any DispatchSourceTimer
 }
 
 extension Duration {

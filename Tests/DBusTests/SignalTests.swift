@@ -124,6 +124,78 @@ struct SignalTests {
         }
     }
 
+    @Test func nameOwnerChangedArrivesFromTheBusFilteredByNamespace() async throws {
+        try await PrivateBus.with { bus in
+            try await bus.withConnection { watcher in
+                try await bus.withConnection { owner in
+                    let rule = MatchRule(
+                        sender: "org.freedesktop.DBus",
+                        interface: "org.freedesktop.DBus",
+                        member: "NameOwnerChanged",
+                        arg0Namespace: "org.mpris.MediaPlayer2"
+                    )
+                    let changes = try await watcher.signals(matching: rule)
+                    try await owner.requestName("org.punchplay.Unrelated")
+                    try await owner.requestName("org.mpris.MediaPlayer2.fake")
+                    let first = try await withTimeout { try await changes.collect(1) }.first
+                    let ownerName = await owner.uniqueName
+                    #expect(first?.sender == "org.freedesktop.DBus")
+                    #expect(
+                        first?.arguments == [.string("org.mpris.MediaPlayer2.fake"), .string(""), .string(ownerName)])
+                }
+            }
+        }
+    }
+
+    @Test func aWellKnownSenderRuleReceivesTheOwnersSignals() async throws {
+        try await PrivateBus.with { bus in
+            try await TestObject.with(on: bus) { object in
+                var rule = Self.rule
+                rule.sender = TestObject.busName
+                let stream = try await object.client.signals(matching: rule)
+                try await object.server.emitSignal(
+                    path: TestObject.path,
+                    interface: TestObject.interface,
+                    member: "Ping",
+                    arguments: [.int32(1)]
+                )
+                let received = try await withTimeout { try await stream.collect(1) }
+                #expect(received.first?.sender == (await object.server.uniqueName))
+            }
+        }
+    }
+
+    @Test func aSignalWithADestinationReachesOnlyThatConnection() async throws {
+        try await PrivateBus.with { bus in
+            try await TestObject.with(on: bus) { object in
+                try await bus.withConnection { bystander in
+                    let bystanderStream = try await bystander.signals(matching: Self.rule)
+                    let clientStream = try await object.client.signals(matching: Self.rule)
+                    let clientName = await object.client.uniqueName
+                    let bystanderName = await bystander.uniqueName
+                    try await object.server.emitSignal(
+                        path: TestObject.path,
+                        interface: TestObject.interface,
+                        member: "Ping",
+                        arguments: [.string("private")],
+                        destination: clientName
+                    )
+                    try await object.server.emitSignal(
+                        path: TestObject.path,
+                        interface: TestObject.interface,
+                        member: "Ping",
+                        arguments: [.string("for the bystander")],
+                        destination: bystanderName
+                    )
+                    let toClient = try await withTimeout { try await clientStream.collect(1) }
+                    let toBystander = try await withTimeout { try await bystanderStream.collect(1) }
+                    #expect(toClient.first?.arguments == [.string("private")])
+                    #expect(toBystander.first?.arguments == [.string("for the bystander")])
+                }
+            }
+        }
+    }
+
     /// Subscribes, receives one signal, and lets the stream go out of scope.
     private func receiveOnePing(_ object: TestObject) async throws {
         let stream = try await object.client.signals(matching: Self.rule)

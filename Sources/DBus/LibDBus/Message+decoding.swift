@@ -56,7 +56,7 @@ extension Message {
     }
 
     private static func decodeArray(_ iterator: inout DBusMessageIter, depth: Int) throws -> DBusValue {
-        let arraySignature = signature(&iterator)
+        let arraySignature = try signature(&iterator)
         let elementSignature = String(arraySignature.dropFirst())
         var inner = DBusMessageIter()
         dbus_message_iter_recurse(&iterator, &inner)
@@ -108,8 +108,8 @@ extension Message {
         return text
     }
 
-    private static func signature(_ iterator: inout DBusMessageIter) -> String {
-        guard let characters = dbus_message_iter_get_signature(&iterator) else { return "" }
+    private static func signature(_ iterator: inout DBusMessageIter) throws -> String {
+        guard let characters = dbus_message_iter_get_signature(&iterator) else { throw outOfMemory }
         defer { dbus_free(characters) }
         return String(cString: characters)
     }

@@ -26,14 +26,14 @@ enum NameValidation {
     /// A signature of any number of complete types (a message body or the `g` type).
     static func signature(_ signature: String) throws {
         guard !signature.utf8.contains(0), dbus_signature_validate(signature, nil) != 0 else {
-            throw DBusError(.invalidArgs, "invalid signature \"\(signature.debugDescription.dropFirst().dropLast())\"")
+            throw DBusError(.invalidArgs, "invalid signature \(quoted(signature))")
         }
     }
 
     /// A signature of exactly one complete type (array elements, variant contents).
     static func singleCompleteType(_ signature: String) throws {
         guard !signature.utf8.contains(0), dbus_signature_validate_single(signature, nil) != 0 else {
-            throw DBusError(.invalidArgs, "\"\(signature)\" is not a single complete type (or nests too deeply)")
+            throw DBusError(.invalidArgs, "\(quoted(signature)) is not a single complete type (or nests too deeply)")
         }
     }
 
@@ -43,13 +43,19 @@ enum NameValidation {
         return dbus_type_is_basic(Int32(code)) != 0
     }
 
+    /// The text quoted and escaped for an error message, cut short so a hostile megabyte stays out of logs.
+    static func quoted(_ text: String) -> String {
+        let limit = 80
+        return text.count <= limit ? text.debugDescription : String(text.prefix(limit)).debugDescription + "…"
+    }
+
     private static func check(
         _ text: String,
         _ what: String,
         _ validator: (UnsafePointer<CChar>?, UnsafeMutablePointer<CDBus.DBusError>?) -> dbus_bool_t
     ) throws {
         guard !text.utf8.contains(0), validator(text, nil) != 0 else {
-            throw DBusError(.invalidArgs, "invalid \(what) \"\(text.debugDescription.dropFirst().dropLast())\"")
+            throw DBusError(.invalidArgs, "invalid \(what) \(quoted(text))")
         }
     }
 }
