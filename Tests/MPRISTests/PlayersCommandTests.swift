@@ -134,4 +134,33 @@ struct PlayersCommandTests {
             #expect(await command.exited() == 128 + SIGTERM)
         }
     }
+
+    @Test("players --watch reports the players as vanished and fails clearly when the bus goes away")
+    func busLost() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let bus = try PrivateBus.start()
+        let output = try FIFOLineReader(path: directory.file("watch.fifo"))
+        let command = try ChildProcess(
+            Self.executable, ["players", "--watch", "--json"],
+            environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address], outputPath: output.path
+        )
+        defer { command.send(SIGKILL) }
+        let lines = StreamRecorder(output.lines)
+        let player: FakePlayer
+        do {
+            player = try await FakePlayer.start(on: bus.address, name: "doomed")
+            #expect(try Self.object(try await lines.next())["event"] as? String == "appeared")
+        } catch {
+            try? bus.stop()
+            throw error
+        }
+        try bus.stop()
+        await player.vanish()
+        let vanished = try Self.object(try await lines.next())
+        #expect(vanished["event"] as? String == "vanished")
+        #expect(vanished["bus_name"] as? String == "org.mpris.MediaPlayer2.doomed")
+        #expect(try await lines.next().contains("lost the connection to the session bus"))
+        #expect(await command.exited() != 0)
+    }
 }
