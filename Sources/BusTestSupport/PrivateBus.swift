@@ -13,7 +13,8 @@ public struct PrivateBus: Sendable {
     /// The address to connect to, as the daemon printed it (`unix:path=...,guid=...`).
     public let address: String
     /// The daemon's process id.
-    public let processID: Int32
+    public var processID: Int32 { daemon.daemonID }
+    let daemon: DaemonProcess
     /// The temporary directory holding the configuration and the socket.
     public let directory: URL
 
@@ -54,7 +55,7 @@ public struct PrivateBus: Sendable {
             try BusConfiguration(socketPath: socket, allowingAnyUser: allowingAnyUser).xml
                 .write(to: configuration, atomically: true, encoding: .utf8)
             let daemon = try DaemonProcess.spawn(configurationPath: configuration.path)
-            return PrivateBus(address: daemon.address, processID: daemon.processID, directory: directory)
+            return PrivateBus(address: daemon.address, daemon: daemon, directory: directory)
         } catch {
             try? FileManager.default.removeItem(at: directory)
             throw error
@@ -62,8 +63,9 @@ public struct PrivateBus: Sendable {
     }
 
     /// Stops the daemon, waits for it to exit (so it never lingers as a zombie) and removes the directory.
+    /// Call it once. Should the test process die first, the daemon stops by itself (see `DaemonProcess`).
     public func stop() throws {
-        try DaemonProcess.terminate(processID)
+        try daemon.terminate()
         try FileManager.default.removeItem(at: directory)
     }
 }
