@@ -57,6 +57,14 @@ let package = Package(
                 "MPRIS",
             ]
         ),
+        .executableTarget(
+            name: "fake-mpris-player",
+            dependencies: [
+                "MPRIS",
+                "MPRISTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "MPRISTests",
             dependencies: [
