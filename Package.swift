@@ -66,6 +66,14 @@ let package = Package(
                 "MPRIS",
             ]
         ),
+        .executableTarget(
+            name: "fake-mpris-player",
+            dependencies: [
+                "MPRIS",
+                "MPRISTestSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .testTarget(
             name: "MPRISTests",
             dependencies: [

@@ -1,54 +1,24 @@
 import DBus
 
-/// Tolerant readers for the loosely typed values players send: variants are looked through and every integer
-/// width is accepted where a number is expected.
+/// The MPRIS-specific readers on top of DBus's tolerant accessors: text that must be a string or an object
+/// path, dictionaries that skip (rather than reject) entries with odd keys, durations in microseconds with
+/// sanity bounds, and text cut to a bound.
 extension DBusValue {
-    /// The value inside any number of variant wrappers.
-    var unwrapped: DBusValue {
-        var value = self
-        while case .variant(let inner) = value { value = inner }
-        return value
-    }
-
-    /// A string or object path, as players use both for the same fields.
+    /// A string or object path, as players use both for the same fields (a signature is not text).
     var text: String? {
-        switch unwrapped {
+        switch unwrappedVariant {
         case .string(let text), .objectPath(let text): text
         default: nil
         }
     }
 
-    /// Any integer width as an `Int64`; nil for other types and for unsigned values beyond `Int64.max`.
-    var integer: Int64? {
-        switch unwrapped {
-        case .byte(let number): Int64(number)
-        case .int16(let number): Int64(number)
-        case .uint16(let number): Int64(number)
-        case .int32(let number): Int64(number)
-        case .uint32(let number): Int64(number)
-        case .int64(let number): number
-        case .uint64(let number): Int64(exactly: number)
-        default: nil
-        }
-    }
-
-    /// A double, or any integer width converted to one.
-    var number: Double? {
-        if case .double(let number) = unwrapped { return number }
-        return integer.map(Double.init)
-    }
-
-    var boolean: Bool? {
-        if case .boolean(let flag) = unwrapped { return flag }
-        return nil
-    }
-
-    /// The entries of an `a{s*}` dictionary keyed by string (later duplicates win); nil for anything else.
+    /// The entries of an `a{s*}` dictionary keyed by string; entries with other keys are skipped and later
+    /// duplicates win. Nil for anything that is not a dictionary.
     var stringKeyedEntries: [String: DBusValue]? {
-        guard case .dictionary(_, _, let entries) = unwrapped else { return nil }
+        guard case .dictionary(_, _, let entries) = unwrappedVariant else { return nil }
         var result: [String: DBusValue] = [:]
         for entry in entries {
-            guard case .string(let key) = entry.key.unwrapped else { continue }
+            guard case .string(let key) = entry.key.unwrappedVariant else { continue }
             result[key] = entry.value
         }
         return result
@@ -58,10 +28,10 @@ extension DBusValue {
     /// nil when negative, not finite or beyond `MPRISDecodingLimits.maximumDuration`.
     var microseconds: Duration? {
         let duration: Duration
-        if case .double(let number) = unwrapped {
+        if case .double(let number) = unwrappedVariant {
             guard number.isFinite, number >= 0, number <= Double(Int64.max) else { return nil }
             duration = .microseconds(number)
-        } else if let number = integer, number >= 0 {
+        } else if let number = asInt64, number >= 0 {
             duration = .microseconds(number)
         } else {
             return nil
@@ -74,13 +44,5 @@ extension DBusValue {
         guard let text, !text.isEmpty else { return nil }
         return text.count > MPRISDecodingLimits.maximumTextLength
             ? String(text.prefix(MPRISDecodingLimits.maximumTextLength)) : text
-    }
-}
-
-extension DBusValue {
-    /// The elements of an array, looking through variants.
-    var arrayElements: [DBusValue]? {
-        if case .array(_, let elements) = unwrapped { return elements }
-        return nil
     }
 }

@@ -10,8 +10,8 @@ extension PlayerProperties {
             status: properties["PlaybackStatus"]?.text.flatMap(PlaybackStatus.init(rawValue:)),
             metadata: properties["Metadata"].flatMap(TrackMetadata.init(decoding:)),
             position: properties["Position"]?.microseconds,
-            rate: properties["Rate"]?.number.flatMap { $0.isFinite && $0 > 0 ? $0 : nil },
-            canSeek: properties["CanSeek"]?.boolean
+            rate: properties["Rate"]?.asDouble.flatMap { $0.isFinite && $0 > 0 ? $0 : nil },
+            canSeek: properties["CanSeek"]?.asBool
         )
     }
 

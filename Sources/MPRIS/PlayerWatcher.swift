@@ -41,6 +41,7 @@ public actor PlayerWatcher {
 
     /// Subscribes, lists the players already on the bus, and follows them until the task is cancelled or the
     /// connection is lost (then every known player is reported as vanished); finishes `observations`.
+    /// Call it once per watcher.
     ///
     /// - Throws: `DBusError` when subscribing or listing the bus's names fails.
     public func run() async throws {
@@ -116,7 +117,7 @@ public actor PlayerWatcher {
                 let changed = signal.arguments[1].stringKeyedEntries
             else { return .undecodableChange }
             guard signal.arguments[0].text == MPRISPaths.playerInterface else { return nil }
-            let invalidated = signal.arguments[2].arrayElements?.compactMap { $0.text } ?? []
+            let invalidated = signal.arguments[2].asArray?.compactMap { $0.text } ?? []
             return .propertiesChanged(changed, invalidated: invalidated)
         default:
             return nil

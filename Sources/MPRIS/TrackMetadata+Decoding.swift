@@ -19,7 +19,7 @@ extension TrackMetadata {
 
     /// `xesam:artist` is an `as` by the specification, a plain string from some players.
     private static func artists(_ value: DBusValue) -> [String] {
-        switch value.unwrapped {
+        switch value.unwrappedVariant {
         case .array(_, let elements):
             Array(elements.lazy.compactMap(\.boundedText).prefix(MPRISDecodingLimits.maximumArtistCount))
         default:

@@ -11,18 +11,19 @@ public final class ChildProcess: Sendable {
     private let exitStatus: Task<Int32, Never>
 
     /// Starts `command` (looked up in `PATH`) with `arguments`, adding `environment` to this process's.
-    /// Standard input is `/dev/null`; standard output and error are appended to the file at `outputPath`
-    /// (nil: discarded).
+    /// Standard input is read from `inputPath` (nil: `/dev/null`); standard output and error are appended to
+    /// the file at `outputPath` (nil: discarded).
     public init(
         _ command: String,
         _ arguments: [String],
         environment: [String: String] = [:],
+        inputPath: String? = nil,
         outputPath: String? = nil
     ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, inputPath ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let fullEnvironment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

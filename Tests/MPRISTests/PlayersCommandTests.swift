@@ -39,14 +39,15 @@ struct PlayersCommandTests {
         try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
     }
 
-    @Test("players --json lists mpv with title, url, status, length and a position within a second of mpv's")
+    @Test("players --json lists mpv with title, url, status, length and the position mpv had at that moment")
     func list() async throws {
         try await Self.withPlayingMPV { bus, mpv, file, _ in
             try await mpv.ipc.command(["seek", "21", "absolute"])
+            let before = try await mpv.ipc.number("time-pos")
             let output = try await ChildProcess.run(
                 Self.executable, ["players", "--json"], environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address]
             )
-            let mpvPosition = try await mpv.ipc.number("time-pos")
+            let after = try await mpv.ipc.number("time-pos")
             let lines = output.split(separator: "\n").map(String.init)
             #expect(lines.count == 1)
             let player = try Self.object(try #require(lines.first))
@@ -58,12 +59,50 @@ struct PlayersCommandTests {
             #expect(player["url"] as? String == URL(fileURLWithPath: file).absoluteString)
             #expect(abs(try #require(player["length"] as? Double) - 60) < 0.5)
             let position = try #require(player["position"] as? Double)
-            #expect(abs(position - mpvPosition) < 1)
+            #expect(position >= before - 0.1 && position <= after + 0.1, "read while the command ran")
             #expect(position >= 21)
         }
     }
 
-    @Test("players --watch --json prints pause, seek and track changes as they happen")
+    @Test("players prints one readable line per player")
+    func text() async throws {
+        try await Self.withPlayingMPV { bus, _, file, _ in
+            let output = try await ChildProcess.run(
+                Self.executable, ["players"], environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address]
+            )
+            let line = output.trimmingCharacters(in: .newlines)
+            #expect(line.hasPrefix("player org.mpris.MediaPlayer2.mpv identity=mpv status=Playing"))
+            #expect(line.contains("title=\"Command Test\""))
+            #expect(line.contains("url=\(URL(fileURLWithPath: file).absoluteString)"))
+            #expect(line.contains("length=1:00.0"))
+        }
+    }
+
+    @Test("players on a bus without players says so, and prints nothing with --json")
+    func noPlayers() async throws {
+        try await PrivateBus.with { bus in
+            let environment = ["DBUS_SESSION_BUS_ADDRESS": bus.address]
+            let text = try await ChildProcess.run(Self.executable, ["players"], environment: environment)
+            #expect(text == "No MPRIS players on the session bus.\n")
+            let json = try await ChildProcess.run(Self.executable, ["players", "--json"], environment: environment)
+            #expect(json.isEmpty)
+        }
+    }
+
+    @Test("players without a reachable bus fails with a message that says what to do")
+    func noBus() async throws {
+        do {
+            let output = try await ChildProcess.run(
+                Self.executable, ["players"], environment: ["DBUS_SESSION_BUS_ADDRESS": "unix:path=/nonexistent/bus"]
+            )
+            Issue.record("players succeeded without a bus: \(output)")
+        } catch {
+            #expect("\(error)".contains("cannot connect to the session bus"))
+            #expect("\(error)".contains("DBUS_SESSION_BUS_ADDRESS"))
+        }
+    }
+
+    @Test("players --watch --json prints appearance, pause, seek and vanishing as they happen")
     func watch() async throws {
         try await Self.withPlayingMPV { bus, mpv, _, directory in
             let output = try FIFOLineReader(path: directory.file("watch.fifo"))
@@ -94,5 +133,34 @@ struct PlayersCommandTests {
             command.send(SIGTERM)
             #expect(await command.exited() == 128 + SIGTERM)
         }
+    }
+
+    @Test("players --watch reports the players as vanished and fails clearly when the bus goes away")
+    func busLost() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let bus = try PrivateBus.start()
+        let output = try FIFOLineReader(path: directory.file("watch.fifo"))
+        let command = try ChildProcess(
+            Self.executable, ["players", "--watch", "--json"],
+            environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address], outputPath: output.path
+        )
+        defer { command.send(SIGKILL) }
+        let lines = StreamRecorder(output.lines)
+        let player: FakePlayer
+        do {
+            player = try await FakePlayer.start(on: bus.address, name: "doomed")
+            #expect(try Self.object(try await lines.next())["event"] as? String == "appeared")
+        } catch {
+            try? bus.stop()
+            throw error
+        }
+        try bus.stop()
+        await player.vanish()
+        let vanished = try Self.object(try await lines.next())
+        #expect(vanished["event"] as? String == "vanished")
+        #expect(vanished["bus_name"] as? String == "org.mpris.MediaPlayer2.doomed")
+        #expect(try await lines.next().contains("lost the connection to the session bus"))
+        #expect(await command.exited() != 0)
     }
 }

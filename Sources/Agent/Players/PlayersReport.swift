@@ -23,12 +23,19 @@ public struct PlayersReport: Sendable {
     }
 
     /// Writes every observation until the task is cancelled or the connection is lost.
+    ///
+    /// - Throws: `PlayersReportError` when the session bus goes away (after the players were reported as
+    ///   vanished); `DBusError` when the bus refuses the subscriptions.
     public func watch(on connection: DBusConnection) async throws {
         let watcher = PlayerWatcher(connection: connection)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run() }
             for await observation in watcher.observations { emit(PlayerRecord(observation)) }
             try await group.waitForAll()
+        }
+        let stillConnected = await connection.isConnected
+        guard Task.isCancelled || stillConnected else {
+            throw PlayersReportError("lost the connection to the session bus; run the command again once it is back")
         }
     }
 
