@@ -20,8 +20,5 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
             DoctorCommand.self,
         ],
         defaultSubcommand: RunCommand.self
-            IdentifyCommand.self,
-            PlayersCommand.self,
-        ]
     )
 }

@@ -117,7 +117,7 @@ public struct Doctor: Sendable {
                 settings: configuration.punchplay,
                 configurationFile: loader.location.mainFile
             )
-            store = try CredentialStoreFactory.store(
+            store = try await CredentialStoreFactory.store(
                 for: configuration.punchplay.credentialStore,
                 directories: XDGDirectories(
                     environment: environment,

@@ -40,7 +40,7 @@ public struct AgentRuntime: Sendable {
         )
         let deviceID = try DeviceIdentity.loadOrCreate(in: directories.agentStateDirectory)
         let session = try await Self.sessionBus()
-        let client = try makeClient(directories: directories, deviceID: deviceID)
+        let client = try await makeClient(directories: directories, deviceID: deviceID)
         let writer: any PlaybackWriting = client?.client ?? DryRunWriter()
         let outbox = try OutboxPlace(dryRun: options.dryRun, environment: options.environment)
         defer { outbox.removeIfTemporary() }
@@ -136,7 +136,7 @@ public struct AgentRuntime: Sendable {
     private func makeClient(
         directories: XDGDirectories,
         deviceID: String
-    ) throws -> (client: PunchPlayClient, store: any CredentialStore)? {
+    ) async throws -> (client: PunchPlayClient, store: any CredentialStore)? {
         if options.dryRun {
             logger.info("dry run: nothing is sent; each event is printed as a JSON line")
             return nil
@@ -151,7 +151,7 @@ public struct AgentRuntime: Sendable {
         } catch {
             throw RuntimeError("\(error) (or try `punchplay-mpris run --dry-run`, which needs no account)")
         }
-        let store = try CredentialStoreFactory.store(
+        let store = try await CredentialStoreFactory.store(
             for: configuration.punchplay.credentialStore,
             directories: directories
         )
