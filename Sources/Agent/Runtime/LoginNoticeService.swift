@@ -24,6 +24,9 @@ struct LoginNoticeService: Service {
                     told = false
                     continue
                 }
+                // States that queued up while waiting are old news once the hold was lifted.
+                guard await service.delivery.currentState.phase == .loginRequired else { continue }
+                let stale = try? await service.credentials.load()
                 if !told {
                     told = true
                     service.logger.warning(
@@ -34,7 +37,7 @@ struct LoginNoticeService: Service {
                         "Run `punchplay-mpris login`; what you watch meanwhile is kept and sent afterwards."
                     )
                 }
-                await service.waitForNewCredentials(replacing: try? await service.credentials.load())
+                await service.waitForNewCredentials(replacing: stale)
             }
         }
     }
