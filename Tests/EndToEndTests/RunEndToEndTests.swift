@@ -81,19 +81,21 @@ struct RunEndToEndTests {
                 #expect(printed.contains("decided org.mpris.MediaPlayer2.mpv: settled: Paused"))
                 #expect(printed.contains("decided org.mpris.MediaPlayer2.mpv: stop: agent shutting down"))
                 #expect(printed.contains("sent start \"Big Buck Bunny\""))
+                #expect(printed.contains("PunchPlay request succeeded"))
+                #expect(printed.contains("request_id="))
                 #expect(!printed.contains(tokens.accessToken))
                 #expect(!printed.contains(tokens.refreshToken))
             }
         }
     }
 
-    @Test("--dry-run sends nothing and prints each event as a JSON line")
+    @Test("the bare command with --dry-run runs the agent, sends nothing and prints each event as a JSON line")
     func dryRun() async throws {
         try await Self.withPlayingFilm { bus, player, sandbox in
             let home = try AgentHome(sandbox: sandbox)
             defer { home.remove() }
             try await AgentProcess.with(
-                ["run", "--dry-run"],
+                ["--dry-run"],
                 environment: home.environment(busAddress: bus.address),
                 in: home
             ) { agent in

@@ -1,6 +1,6 @@
 import ServiceLifecycle
 
-/// Pings systemd's watchdog (`WatchdogSec=`) at half the interval it asked for, while the agent runs.
+/// Pings systemd's watchdog (`WatchdogSec=`) every `interval` (already half of `WATCHDOG_USEC`) while the agent runs.
 struct WatchdogService: Service {
     let notifier: ServiceManagerNotifier
     let interval: Duration
@@ -11,7 +11,7 @@ struct WatchdogService: Service {
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 _ = notifier.notify([.watchdog])
-                try await Task.sleep(for: interval / 2)
+                try await Task.sleep(for: interval)
             }
         }
     }
