@@ -19,6 +19,7 @@ struct SleepService: Service {
             logger.debug("no system bus, so sleep and wake are not followed: \(error)")
             return
         }
+        logger.debug("following sleep and wake through logind on the system bus")
         let scrobbling = scrobbling
         let logger = logger
         await cancelWhenGracefulShutdown {
