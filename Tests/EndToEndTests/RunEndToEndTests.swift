@@ -89,7 +89,7 @@ struct RunEndToEndTests {
         }
     }
 
-    @Test("the bare command with --dry-run runs the agent, sends nothing and prints each event as a JSON line")
+    @Test("the bare command with --dry-run sends nothing, prints each event as a JSON line, stops on SIGINT")
     func dryRun() async throws {
         try await Self.withPlayingFilm { bus, player, sandbox in
             let home = try AgentHome(sandbox: sandbox)
@@ -103,7 +103,7 @@ struct RunEndToEndTests {
                 let object = try #require(try JSONSerialization.jsonObject(with: Data(start.utf8)) as? [String: Any])
                 let payload = try #require(object["payload"] as? [String: Any])
                 #expect(payload["title"] as? String == "Big Buck Bunny")
-                #expect(await agent.terminate() == 0)
+                #expect(await agent.terminate(signal: SIGINT) == 0)
                 try await agent.waitForLine(containing: "\"action\":\"stop\"", timeout: .seconds(5))
                 #expect(await sandbox.recordedRequests(pathPrefix: Self.playback).isEmpty)
                 let state = (try? FileManager.default.contentsOfDirectory(atPath: home.stateDirectory)) ?? []
@@ -140,6 +140,30 @@ struct RunEndToEndTests {
                 #expect(Self.actions(paused) == ["start", "pause"])
                 #expect(await agent.terminate() == 0)
                 #expect(try await Self.actionsUntilStop(at: sandbox) == ["start", "pause", "stop"])
+            }
+        }
+    }
+
+    @Test("a stop the network cannot take at shutdown stays queued, the agent still exits 0, the next run sends it")
+    func stopAfterRestart() async throws {
+        try await Self.withPlayingFilm { bus, player, sandbox in
+            let home = try AgentHome(sandbox: sandbox)
+            defer { home.remove() }
+            _ = try await home.logIn()
+            let environment = home.environment(busAddress: bus.address)
+            try await AgentProcess.with(["run"], environment: environment, in: home) { agent in
+                _ = try await sandbox.waitForRequests(pathPrefix: Self.playback, count: 1, timeout: 20)
+                await sandbox.inject(SandboxFault(kind: .hang, count: 100, pathPrefix: Self.playback + "stop"))
+                #expect(await agent.terminate() == 0)
+            }
+            #expect(await sandbox.acceptedEvents().map(\.action) == ["start"])
+            await sandbox.clearFaults()
+            try await player.setStatus(.stopped)
+            try await AgentProcess.with(["run"], environment: environment, in: home) { agent in
+                let actions = try await Self.actionsUntilStop(at: sandbox)
+                #expect(actions == ["start", "stop"])
+                #expect(Set(await sandbox.acceptedEvents().map(\.sessionID)).count == 1)
+                #expect(await agent.terminate() == 0)
             }
         }
     }
