@@ -50,9 +50,14 @@ public struct AgentRuntime: Sendable {
             writer: ReportingWriter(wrapping: writer, logger: Logger(label: "punchplay-mpris.delivery"))
         )
         try await closeSessionsOfPreviousRun(store: store, delivery: delivery)
-        let scrobbling = makeScrobbling(deviceID: deviceID, store: store, delivery: delivery)
-        let serviceManager = ServiceManagerNotifier(environment: options.environment)
         let notifier = configuration.log.notifications ? DesktopNotifier(connection: session) : nil
+        let scrobbling = makeScrobbling(
+            deviceID: deviceID,
+            store: store,
+            delivery: delivery,
+            nowWatching: configuration.log.notifyNowWatching ? notifier : nil
+        )
+        let serviceManager = ServiceManagerNotifier(environment: options.environment)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: DeliveryService(delivery: delivery, shutdownBudget: options.shutdownBudget, logger: logger),
@@ -186,10 +191,13 @@ public struct AgentRuntime: Sendable {
         if !open.isEmpty { await delivery.eventArrived() }
     }
 
+    /// The core on the suspending clock; its sink logs decisions at debug level, commits each step's events
+    /// to the outbox (write-ahead) and, when asked for, shows "now watching" for each `start`.
     private func makeScrobbling(
         deviceID: String,
         store: OutboxStore,
-        delivery: EventDelivery
+        delivery: EventDelivery,
+        nowWatching: DesktopNotifier?
     ) -> ScrobblingService<SuspendingClock> {
         let scrobbler = Scrobbler(
             configuration: Scrobbler.Configuration(
@@ -210,6 +218,12 @@ public struct AgentRuntime: Sendable {
                 await delivery.eventArrived()
             } catch {
                 logger.error("could not queue \(step.events.count) event(s): \(error)")
+            }
+            if let nowWatching {
+                for event in step.events where event.action == .start {
+                    let title = event.payload.title ?? "something"
+                    Task { _ = await nowWatching.show(summary: "Now watching", body: title) }
+                }
             }
         }
     }
