@@ -4,8 +4,9 @@ import NIOCore
 
 extension PunchPlayClient {
     /// `GET /playback/events` as an endless sequence (§5): header auth, `ready` and `playbackUpdate` events,
-    /// and after a drop a `disconnected` event, a back-off and a reconnect. It ends by throwing only when a
-    /// login is required; cancel the consuming task to stop it.
+    /// and after a drop a `disconnected` event, a back-off and a reconnect. It ends by throwing only when
+    /// reconnecting cannot help: a login is required, or the service refuses for good (403 without
+    /// `events:read`, 404); cancel the consuming task to stop it.
     /// - Parameter clock: the clock the reconnect back-off sleeps on.
     public func liveEvents<C: Clock<Duration>>(
         clock: C = ContinuousClock(),
@@ -19,7 +20,7 @@ extension PunchPlayClient {
                     do {
                         try await streamOnce(into: continuation) { attempt = 0 }
                         reason = "the service closed the stream"
-                    } catch let error as PunchPlayError where error.retryClass == .loginRequired {
+                    } catch let error as PunchPlayError where error.retryClass != .transient {
                         continuation.finish(throwing: error)
                         return
                     } catch {

@@ -92,4 +92,37 @@ struct LiveEventsTests {
             }
         }
     }
+
+    @Test("A 401 on connect refreshes once and connects with the new token")
+    func refreshOnConnect() async throws {
+        try await SandboxHarness.run { harness in
+            let original = try await harness.logIn()
+            await harness.advanceServerOnly(by: 3_700)
+            var events = harness.client.liveEvents(clock: harness.clock).makeAsyncIterator()
+            guard case .ready = try await events.next() else {
+                Issue.record("the stream must connect after the refresh")
+                return
+            }
+            let statuses = await harness.requests("/playback/events").map(\.responseStatus)
+            #expect(statuses.first == 401)
+            #expect(await harness.requests("/auth/refresh").count == 1)
+            let last = try #require(await harness.requests("/playback/events").last)
+            #expect(last.header("Authorization") != "Bearer \(original.accessToken.exposedValue)")
+        }
+    }
+
+    @Test("Without events:read the stream ends with the permanent 403 instead of reconnecting forever")
+    func missingScope() async throws {
+        try await SandboxHarness.run { harness in
+            try await harness.logIn(scopes: [SandboxScope.profileRead, SandboxScope.playbackRead])
+            let events = harness.client.liveEvents(clock: harness.clock)
+            await #expect {
+                for try await _ in events {}
+            } throws: { error in
+                guard let error = error as? PunchPlayError else { return false }
+                return error.status == 403 && error.requiredScope == "events:read"
+            }
+            #expect(await harness.requests("/playback/events").count == 1)
+        }
+    }
 }

@@ -100,4 +100,27 @@ struct PlaybackWriteTests {
             }
         }
     }
+
+    @Test(
+        "Write failures carry their retry class, Retry-After and request id",
+        arguments: [
+            (429, RetryClass.transient, 12 as Int?), (503, .transient, nil), (500, .transient, nil),
+            (400, .permanent, nil), (404, .permanent, nil), (408, .transient, nil),
+        ] as [(Int, RetryClass, Int?)]
+    )
+    func failureClasses(status: Int, retryClass: RetryClass, retryAfter: Int?) async throws {
+        try await SandboxHarness.run { harness in
+            try await harness.logIn()
+            await harness.sandbox.inject(
+                .status(status, pathPrefix: "/api/platform/v1/playback", retryAfterSeconds: retryAfter)
+            )
+            await #expect {
+                try await harness.client.send(event(.start, eventID: "e1", at: 1_767_225_601_000))
+            } throws: { error in
+                guard let error = error as? PunchPlayError else { return false }
+                return error.status == status && error.retryClass == retryClass
+                    && error.retryAfter == retryAfter.map { .seconds($0) } && error.requestID != nil
+            }
+        }
+    }
 }
