@@ -79,6 +79,31 @@ struct ScrobblingServiceTests {
         )
     }
 
+    @Test("reconfigure(policy:) re-judges the item on screen and arms the timer for its settle window")
+    func reconfigureArmsTimer() async {
+        let harness = Harness()
+        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
+        await harness.timerArmed()
+        await harness.service.reconfigure(policy: { _ in PlayerPolicy(minimumDuration: .seconds(3600)) })
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.service.reconfigure(policy: PlayerPolicy.defaults(for:))
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.timerArmed()
+        harness.service.shutdown()
+        await harness.run.value
+        let decisions = await harness.recorder.decisions.map(\.message)
+        #expect(decisions.contains("ignored: duration 600 s below 3600 s"))
+        #expect(decisions.filter { $0 == "reconfigured: new settings apply" }.count == 2)
+        #expect(
+            Transcript.lines(await harness.recorder.events) == [
+                "3.0 start S1 movie \"Alpha\" file=alpha.mkv pos=3 dur=600 prog=0.005",
+                "3.001 stop S1 pos=3 dur=600 prog=0.005 watched=false threshold=0.9",
+            ]
+        )
+    }
+
     @Test("cancelling run() (graceful shutdown of a service) stops the open session")
     func cancellationStopsSessions() async {
         let harness = Harness()
