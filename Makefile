@@ -51,6 +51,7 @@ deb: deps-packaging
 
 deb-test: deps-packaging
 	packaging/test-deb.sh
+
 # Benchmarks: release build, one thread (pinned to one core when taskset is available). BENCH_ARGS picks a
 # benchmark and its options, e.g. `make bench BENCH_ARGS="worst-case"`.
 bench: deps-build
