@@ -95,7 +95,10 @@ public struct Doctor: Sendable {
             let policy = configuration.policy(for: player.info)
             let name = player.info.name
             if policy.isEnabled {
-                report(DoctorCheck("player \(name)", "reported (\(player.info.busName))"))
+                let rules =
+                    "settle \(policy.settleWindow), progress every \(policy.progressInterval), "
+                    + "minimum \(policy.minimumDuration), \(policy.ignoredTitles.count + policy.ignoredURLs.count) ignore pattern(s)"
+                report(DoctorCheck("player \(name)", "reported (\(player.info.busName)); \(rules)"))
             } else {
                 report(
                     DoctorCheck(
@@ -110,13 +113,24 @@ public struct Doctor: Sendable {
     }
 
     private func checkAccount(configuration: AgentConfiguration, report: (DoctorCheck) -> Void) async {
-        let store: any CredentialStore
         let settings: PunchPlayClient.Configuration
         do {
             settings = try PunchPlayClient.Configuration(
                 settings: configuration.punchplay,
                 configurationFile: loader.location.mainFile
             )
+        } catch {
+            report(
+                DoctorCheck(
+                    "client_id",
+                    "missing",
+                    .failed(fix: "add `client_id` under `[punchplay]` in \(loader.location.mainFile)")
+                )
+            )
+            return
+        }
+        let store: any CredentialStore
+        do {
             store = try await CredentialStoreFactory.store(
                 for: configuration.punchplay.credentialStore,
                 directories: XDGDirectories(
@@ -125,7 +139,13 @@ public struct Doctor: Sendable {
                 )
             )
         } catch {
-            report(DoctorCheck("credential store", "\(error)", .failed(fix: "see the message above")))
+            report(
+                DoctorCheck(
+                    "credential store",
+                    "\(error)",
+                    .failed(fix: "set `credential_store = \"file\"` under `[punchplay]`, or unlock your keyring")
+                )
+            )
             return
         }
         do {
