@@ -93,6 +93,29 @@ public struct VLCPlayer: Sendable {
         try await callPlayer("SetPosition", [.objectPath(trackID), .int64(Self.microseconds(position))])
     }
 
+    /// VLC's playhead (`Position`, read with `Properties.Get`).
+    public func position() async throws -> Duration {
+        let value = try await connection.getProperty(
+            destination: Self.busName, path: Self.objectPath, interface: Self.playerInterface, name: "Position"
+        )
+        guard let microseconds = value.asInt64 else { throw TestSupportError("VLC's Position is \(value)") }
+        return .microseconds(microseconds)
+    }
+
+    /// Reads `Position` every 50 ms until it reaches `position`. VLC signals nothing while playback advances, so
+    /// its own playhead is the only observable for "VLC has played this far".
+    ///
+    /// - Throws: `TestSupportError` when it has not got there within `timeout`.
+    public func waitUntilPosition(atLeast position: Duration, timeout: Duration = .seconds(10)) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while try await self.position() < position {
+            guard ContinuousClock.now < deadline else {
+                throw TestSupportError("VLC did not reach \(position) within \(timeout)")
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     /// Asks VLC to quit (`org.mpris.MediaPlayer2.Quit`) and waits for the process to exit; returns its status.
     public func quit() async throws -> Int32 {
         _ = try await connection.call(
