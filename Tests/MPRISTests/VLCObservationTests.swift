@@ -32,12 +32,19 @@ struct VLCObservationTests {
     }
 
     /// Waits until VLC is playing `file` with its length known and returns the state put together from the
-    /// observations (VLC may take its name before the playlist starts).
-    static func waitUntilPlaying(_ file: String, in watched: WatchedBus) async throws -> PlayerProperties {
+    /// observations (VLC may take its name before the playlist starts) with the observations it took.
+    @discardableResult
+    static func waitUntilPlaying(
+        _ file: String,
+        in watched: WatchedBus
+    ) async throws -> (state: PlayerProperties, observations: [PlayerObservation]) {
         var state = PlayerProperties()
+        var observations: [PlayerObservation] = []
         let url = URL(fileURLWithPath: file).absoluteString
         while !(state.status == .playing && state.metadata?.url == url && state.metadata?.length != nil) {
-            switch try await watched.recorder.next() {
+            let observation = try await watched.recorder.next()
+            observations.append(observation)
+            switch observation {
             case .appeared(_, let properties), .changed(_, let properties):
                 state.status = properties.status ?? state.status
                 state.metadata = properties.metadata ?? state.metadata
@@ -45,22 +52,21 @@ struct VLCObservationTests {
                 break
             }
         }
-        return state
+        return (state, observations)
     }
 
     /// Waits until VLC has played `file` for 1.5 s. Until about a second into playback VLC is not steady: a
     /// seek emits only one `Seeked` (its seek detection is not primed) and a Next emits no transient `Stopped`.
     static func waitUntilSteady(_ vlc: VLCPlayer, playing file: String, in watched: WatchedBus) async throws {
-        _ = try await waitUntilPlaying(file, in: watched)
+        try await waitUntilPlaying(file, in: watched)
         try await vlc.waitUntilPosition(atLeast: .milliseconds(1500))
     }
 
     @Test("start: appears under its name, playing the file, with its url and length but no title without a tag")
     func start() async throws {
         try await Self.withVLC { watched, _, files in
-            let (appeared, _) = try await watched.recorder.next { $0.appeared != nil }
-            #expect(appeared.appeared?.info.busName == VLCPlayer.busName)
-            let state = try await Self.waitUntilPlaying(files[0], in: watched)
+            let (state, observations) = try await Self.waitUntilPlaying(files[0], in: watched)
+            #expect(observations.first?.appeared?.info.busName == VLCPlayer.busName)
             #expect(state.metadata?.title == nil)
             let length = try #require(state.metadata?.length)
             #expect(abs((length - .seconds(30)) / .seconds(1)) < 0.5)
@@ -70,7 +76,7 @@ struct VLCObservationTests {
     @Test("pause and resume through MPRIS: Paused with a position, then Playing again")
     func pauseResume() async throws {
         try await Self.withVLC { watched, vlc, files in
-            _ = try await Self.waitUntilPlaying(files[0], in: watched)
+            try await Self.waitUntilPlaying(files[0], in: watched)
             try await vlc.pause()
             let (paused, _) = try await watched.recorder.next { $0.changes?.status != nil }
             #expect(paused.changes?.status == .paused)
@@ -88,8 +94,9 @@ struct VLCObservationTests {
         try await Self.withVLC { watched, vlc, files in
             try await Self.waitUntilSteady(vlc, playing: files[0], in: watched)
             try await vlc.setPosition(.seconds(20))
-            let target = try await watched.recorder.next()
-            let actual = try await watched.recorder.next()
+            let (target, before) = try await watched.recorder.next { $0.seekedPosition != nil }
+            let (actual, between) = try await watched.recorder.next { $0.seekedPosition != nil }
+            #expect((before + between).allSatisfy { $0.changes?.status == nil && !$0.isVanished })
             #expect(abs(try #require(target.seekedPosition) / .seconds(1) - 20) < 1)
             #expect(abs(try #require(actual.seekedPosition) / .seconds(1) - 20) < 1.5)
         }
@@ -113,7 +120,7 @@ struct VLCObservationTests {
     @Test("stop: Stopped, and the metadata of the stopped file is kept")
     func stop() async throws {
         try await Self.withVLC { watched, vlc, files in
-            _ = try await Self.waitUntilPlaying(files[0], in: watched)
+            try await Self.waitUntilPlaying(files[0], in: watched)
             try await vlc.stopPlayback()
             let (stopped, _) = try await watched.recorder.next { $0.changes?.status != nil }
             #expect(stopped.changes?.status == .stopped)
@@ -130,7 +137,7 @@ struct VLCObservationTests {
     @Test("quit through MPRIS: VLC vanishes and exits cleanly, leaving no zombie")
     func quit() async throws {
         try await Self.withVLC { watched, vlc, files in
-            _ = try await Self.waitUntilPlaying(files[0], in: watched)
+            try await Self.waitUntilPlaying(files[0], in: watched)
             let status = try await vlc.quit()
             let (vanished, _) = try await watched.recorder.next { $0.isVanished }
             #expect(vanished.busName == VLCPlayer.busName)
@@ -142,7 +149,7 @@ struct VLCObservationTests {
     @Test("kill -9: VLC vanishes and is reaped although it runs as another user")
     func killed() async throws {
         try await Self.withVLC { watched, vlc, files in
-            _ = try await Self.waitUntilPlaying(files[0], in: watched)
+            try await Self.waitUntilPlaying(files[0], in: watched)
             await vlc.kill()
             let (vanished, skipped) = try await watched.recorder.next { $0.isVanished }
             #expect(vanished.busName == VLCPlayer.busName)
