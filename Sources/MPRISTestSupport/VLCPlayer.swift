@@ -1,5 +1,6 @@
 import BusTestSupport
 import DBus
+import Foundation
 import Glibc
 
 /// A real VLC 3 (`cvlc`, headless: dummy interface, audio and video outputs) on a given bus: the second real
@@ -36,7 +37,7 @@ public struct VLCPlayer: Sendable {
         directory: TemporaryDirectory,
         timeout: Duration = .seconds(10)
     ) async throws -> VLCPlayer {
-        let home = try prepare(directory)
+        let home = try prepare(directory, files: files)
         let logPath = directory.file("vlc.log")
         let connection = try await DBusConnection.connect(address: bus.address)
         do {
@@ -177,12 +178,12 @@ public struct VLCPlayer: Sendable {
         return result
     }
 
-    /// Opens `directory` to `nobody` (read and traverse; media files are created world-readable) and creates a
-    /// writable home for VLC's configuration and cache inside it.
-    private static func prepare(_ directory: TemporaryDirectory) throws -> String {
+    /// Opens `directory` and `files` to `nobody` for reading (whatever the umask they were created with) and
+    /// creates a writable home for VLC's configuration and cache inside `directory`.
+    private static func prepare(_ directory: TemporaryDirectory, files: [String]) throws -> String {
         let home = directory.file("vlc-home")
-        guard chmod(directory.path, 0o755) == 0 else {
-            throw TestSupportError("chmod \(directory.path) failed with errno \(errno)")
+        for (path, mode) in [(directory.path, mode_t(0o755))] + files.map({ ($0, mode_t(0o644)) }) {
+            guard chmod(path, mode) == 0 else { throw TestSupportError("chmod \(path) failed with errno \(errno)") }
         }
         guard mkdir(home, 0o777) == 0 || errno == EEXIST, chmod(home, 0o777) == 0 else {
             throw TestSupportError("creating \(home) failed with errno \(errno)")

@@ -89,7 +89,7 @@ struct VLCObservationTests {
         }
     }
 
-    @Test("seek through MPRIS: two Seeked, the target at once and then the actual position, both near it")
+    @Test("seek through MPRIS (SetPosition, then Seek back): two Seeked each, the target and the actual position")
     func seek() async throws {
         try await Self.withVLC { watched, vlc, files in
             try await Self.waitUntilSteady(vlc, playing: files[0], in: watched)
@@ -99,6 +99,11 @@ struct VLCObservationTests {
             #expect((before + between).allSatisfy { $0.changes?.status == nil && !$0.isVanished })
             #expect(abs(try #require(target.seekedPosition) / .seconds(1) - 20) < 1)
             #expect(abs(try #require(actual.seekedPosition) / .seconds(1) - 20) < 1.5)
+            try await vlc.seek(by: .seconds(-10))
+            let (backTarget, _) = try await watched.recorder.next { $0.seekedPosition != nil }
+            let (backActual, _) = try await watched.recorder.next { $0.seekedPosition != nil }
+            #expect(abs(try #require(backTarget.seekedPosition) / .seconds(1) - 10.5) < 1.5)
+            #expect(abs(try #require(backActual.seekedPosition) / .seconds(1) - 10.5) < 1.5)
         }
     }
 
