@@ -6,10 +6,11 @@ import Glibc
 /// A real VLC 3 (`cvlc`, headless: dummy interface, audio and video outputs) on a given bus: the second real
 /// player of the test suites, the noisy one (double `Seeked`, a transient `Stopped` on every track change).
 ///
-/// VLC refuses to run as root, so it runs as `nobody` through `setpriv`. That needs a bus that lets any user in
-/// (`PrivateBus.with(allowingAnyUser: true)`), media in a directory `nobody` can read (``start(files:bus:directory:)``
-/// opens `directory` to everyone) and a home of its own (`vlc-home` inside `directory`). `setpriv` and `cvlc`
-/// both `exec`, so the spawned pid is VLC itself: signals reach it directly and it is reaped like any child.
+/// VLC refuses to run as root, so as root it runs as `nobody` through `setpriv`. That needs a bus that lets any
+/// user in (`PrivateBus.with(allowingAnyUser: true)`), media `nobody` can read (``start(files:bus:directory:)``
+/// opens `directory` and the files to everyone) and a home of its own (`vlc-home` inside `directory`). `setpriv`
+/// and `cvlc` both `exec`, so the spawned pid is VLC itself: signals reach it directly and it is reaped like any
+/// child.
 public struct VLCPlayer: Sendable {
     /// The well-known name VLC takes for the first instance on a bus.
     public static let busName = "org.mpris.MediaPlayer2.vlc"
@@ -47,9 +48,10 @@ public struct VLCPlayer: Sendable {
                     arguments: [0: busName]
                 )
             )
+            let command = commandLine + files
             let process = try ChildProcess(
-                "setpriv",
-                ["--reuid=nobody", "--regid=nogroup", "--clear-groups", "cvlc"] + arguments + files,
+                command[0],
+                Array(command.dropFirst()),
                 environment: environment(busAddress: bus.address, home: home),
                 outputPath: logPath
             )
@@ -189,6 +191,12 @@ public struct VLCPlayer: Sendable {
             throw TestSupportError("creating \(home) failed with errno \(errno)")
         }
         return home
+    }
+
+    /// `cvlc` with its arguments, behind `setpriv` dropping to `nobody` when the tests run as root.
+    private static var commandLine: [String] {
+        let dropRoot = geteuid() == 0 ? ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups"] : []
+        return dropRoot + ["cvlc"] + arguments
     }
 
     /// Headless, no media library or network lookups, nothing asked interactively.
