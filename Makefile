@@ -6,6 +6,7 @@ PREFIX ?= /usr/local
 # Debian packages the build needs, and the ones the tests need on top (real players, media, keyring).
 BUILD_PACKAGES := libdbus-1-dev pkg-config libsqlite3-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) dbus-daemon mpv mpv-mpris ffmpeg playerctl gnome-keyring
+TEST_PACKAGES := $(BUILD_PACKAGES) dbus-daemon mpv mpv-mpris ffmpeg playerctl vlc-bin vlc-plugin-base
 
 .PHONY: all build run test lint bench deps-build deps-test
 
