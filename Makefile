@@ -8,7 +8,7 @@ BUILD_PACKAGES := libdbus-1-dev pkg-config libsqlite3-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) dbus-daemon mpv mpv-mpris ffmpeg playerctl vlc-bin vlc-plugin-base \
 	gnome-keyring
 
-.PHONY: all build run test lint bench deps-build deps-test
+.PHONY: all build run test sandbox lint bench deps-build deps-test
 
 all: build
 
@@ -28,6 +28,10 @@ run: deps-build
 # servers, and on a 2-core machine running them all at once starves their own time limits.
 test: deps-test
 	$(SWIFT) test --no-parallel
+
+# A local PunchPlay stand-in for trying the agent without an account (see README).
+sandbox: deps-build
+	$(SWIFT) run punchplay-sandbox --auto-approve-after-polls 1 $(ARGS)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
