@@ -32,12 +32,16 @@ struct LoginCommand: AsyncParsableCommand {
         if open {
             openBrowser(authorization.verificationURIComplete ?? authorization.verificationURI)
         }
+        let notice = await LoginNotice(enabled: context.notifications)
+        await notice.showCode(authorization.userCode, at: authorization.verificationURI)
         do {
             let account = try await context.client.completeDeviceLogin(authorization)
             await context.client.shutdown()
             let name = account.name.map { " (\($0))" } ?? ""
+            await notice.finish(summary: "Logged in to PunchPlay", body: "as \(account.username)\(name)")
             print("Logged in as \(account.username)\(name). Credentials are kept in the \(context.store.displayName).")
         } catch {
+            await notice.finish(summary: "PunchPlay login failed", body: error.description)
             PunchPlayCommandContext.fail(error.description)
         }
     }

@@ -9,6 +9,8 @@ import PunchPlay
 struct PunchPlayCommandContext {
     let client: PunchPlayClient
     let store: any CredentialStore
+    /// `[log] notifications`: whether commands may show desktop notifications.
+    let notifications: Bool
 
     /// Builds the context; call `client.shutdown()` when done.
     static func make(global: GlobalOptions) async throws -> PunchPlayCommandContext {
@@ -40,7 +42,8 @@ struct PunchPlayCommandContext {
             store: store,
             logger: Logger(label: "punchplay-mpris.punchplay")
         )
-        return PunchPlayCommandContext(client: client, store: store)
+        return PunchPlayCommandContext(
+            client: client, store: store, notifications: configuration.log.notifications)
     }
 
     /// Prints `message` to standard error and exits with status 1 (the process ends, so an open client

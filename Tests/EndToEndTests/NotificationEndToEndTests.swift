@@ -50,4 +50,33 @@ struct NotificationEndToEndTests {
             }
         }
     }
+
+    @Test("login shows its code as a notification, then replaces it with who logged in")
+    func loginCode() async throws {
+        try await PrivateBus.with { bus in
+            try await PunchPlaySandbox.withRunning { sandbox in
+                await sandbox.setAutoApproveAfterPolls(1)
+                try await bus.withConnection { daemon in
+                    let notifications = try await Self.serveNotifications(on: daemon)
+                    let home = try AgentHome(sandbox: sandbox)
+                    defer { home.remove() }
+                    try await AgentProcess.with(
+                        ["login"],
+                        environment: home.environment(busAddress: bus.address),
+                        in: home
+                    ) { login in
+                        let printed = try await login.waitForLine(containing: "enter the code: ")
+                        let code = try #require(printed.split(separator: " ").last.map(String.init))
+                        let shown = try await notifications.next()
+                        #expect(
+                            shown
+                                == "Log in to PunchPlay: Enter the code \(code) at \(sandbox.baseURL.absoluteString)/activate"
+                        )
+                        #expect(try await notifications.next() == "Logged in to PunchPlay: as sandbox (Sandbox User)")
+                        #expect(await login.process.exited() == 0)
+                    }
+                }
+            }
+        }
+    }
 }
