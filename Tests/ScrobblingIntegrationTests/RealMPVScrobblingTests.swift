@@ -83,14 +83,8 @@ struct RealMPVScrobblingTests {
 
     /// The exact sequence of actions, sessions and titles; positions within what real timing allows.
     static func check(_ events: [PlaybackEvent], alphaURL: String) {
-        let sessions = events.map(\.payload.playbackSessionID)
-        var ordinals: [String: Int] = [:]
-        for session in sessions where ordinals[session] == nil { ordinals[session] = ordinals.count + 1 }
-        let summary = events.map { event in
-            "\(event.action.rawValue) S\(ordinals[event.payload.playbackSessionID] ?? 0) \(event.payload.title ?? "")"
-        }
         #expect(
-            summary == [
+            sessionSummary(events) == [
                 "start S1 Alpha", "pause S1 Alpha", "resume S1 Alpha", "progress S1 Alpha", "stop S1 Alpha",
                 "start S2 Beta", "stop S2 Beta",
             ]
@@ -106,6 +100,7 @@ struct RealMPVScrobblingTests {
         #expect(events[4].payload.watched == false && events[6].payload.watched == false)
         #expect(events[0].payload.rawFilename == alphaURL)
         #expect(Set(events.map(\.payload.eventID)).count == 7)
+        let sessions = events.map(\.payload.playbackSessionID)
         for index in 1..<7 where sessions[index] == sessions[index - 1] {
             #expect(events[index].payload.eventCreatedAt > events[index - 1].payload.eventCreatedAt)
         }

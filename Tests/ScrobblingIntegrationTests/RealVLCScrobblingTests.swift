@@ -118,14 +118,8 @@ struct RealVLCScrobblingTests {
 
     /// The exact sequence of actions, sessions and titles; positions within what real timing allows.
     static func check(_ events: [PlaybackEvent], alphaFileName: String) {
-        let sessions = events.map(\.payload.playbackSessionID)
-        var ordinals: [String: Int] = [:]
-        for session in sessions where ordinals[session] == nil { ordinals[session] = ordinals.count + 1 }
-        let summary = events.map { event in
-            "\(event.action.rawValue) S\(ordinals[event.payload.playbackSessionID] ?? 0) \(event.payload.title ?? "")"
-        }
         #expect(
-            summary == [
+            sessionSummary(events) == [
                 "start S1 alpha", "pause S1 alpha", "resume S1 alpha", "progress S1 alpha", "stop S1 alpha",
                 "start S2 Beta", "stop S2 Beta",
             ]
@@ -141,6 +135,7 @@ struct RealVLCScrobblingTests {
         #expect(events[4].payload.watched == false && events[6].payload.watched == false)
         #expect(events[0].payload.rawFilename == alphaFileName)
         #expect(Set(events.map(\.payload.eventID)).count == 7)
+        let sessions = events.map(\.payload.playbackSessionID)
         for index in 1..<7 where sessions[index] == sessions[index - 1] {
             #expect(events[index].payload.eventCreatedAt > events[index - 1].payload.eventCreatedAt)
         }
