@@ -53,6 +53,14 @@ struct ScrobblingServiceTests {
             Issue.record("the service never armed a timer", sourceLocation: sourceLocation)
         }
 
+        /// `item` appears playing on mpv and the settle window passes: its `start` is out, the next timer armed.
+        func playUntilStarted(_ item: TrackMetadata) async {
+            feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: item, rate: 1)))
+            await timerArmed()
+            await advance(seconds: 1.5)
+            await timerArmed()
+        }
+
         func advance(seconds: Double) async {
             await clock.advance(by: .milliseconds(Int64(seconds * 1000)))
         }
@@ -61,10 +69,7 @@ struct ScrobblingServiceTests {
     @Test("start after the settle window, progress every 15 s, stop on shutdown()")
     func settleProgressShutdown() async {
         let harness = Harness()
-        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
-        await harness.timerArmed()
-        await harness.advance(seconds: 1.5)
-        await harness.timerArmed()
+        await harness.playUntilStarted(alpha)
         await harness.advance(seconds: 15)
         await harness.timerArmed()
         harness.service.shutdown()
@@ -107,10 +112,7 @@ struct ScrobblingServiceTests {
     @Test("cancelling run() (graceful shutdown of a service) stops the open session")
     func cancellationStopsSessions() async {
         let harness = Harness()
-        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
-        await harness.timerArmed()
-        await harness.advance(seconds: 1.5)
-        await harness.timerArmed()
+        await harness.playUntilStarted(alpha)
         await harness.advance(seconds: 8.5)
         harness.run.cancel()
         await harness.run.value
@@ -126,10 +128,7 @@ struct ScrobblingServiceTests {
     @Test("the end of the observation stream stops the open session and ends run()")
     func observationsEnding() async {
         let harness = Harness()
-        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
-        await harness.timerArmed()
-        await harness.advance(seconds: 1.5)
-        await harness.timerArmed()
+        await harness.playUntilStarted(alpha)
         await harness.advance(seconds: 2.5)
         harness.feed.finish()
         await harness.run.value
@@ -145,10 +144,7 @@ struct ScrobblingServiceTests {
     @Test("sleep stops the session and disarms the timer; wake starts a new session after settling")
     func sleepAndWake() async throws {
         let harness = Harness()
-        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
-        await harness.timerArmed()
-        await harness.advance(seconds: 1.5)
-        await harness.timerArmed()
+        await harness.playUntilStarted(alpha)
         await harness.advance(seconds: 3.5)
         harness.service.prepareForSleep()
         try await waitUntilDisarmed(harness.clock)
