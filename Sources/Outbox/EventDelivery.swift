@@ -49,7 +49,7 @@ public actor EventDelivery {
         return inserted
     }
 
-    /// Tells the loop that events were queued by other means (`store.enqueue`, `closeAbandonedSession`).
+    /// Tells the loop that events were queued by other means (`store.enqueue`).
     public func eventArrived() {
         probeRequested = true
         wake()

@@ -69,35 +69,6 @@ public struct OutboxStore: Sendable {
         }
     }
 
-    /// Closes a session left open by a previous run whose item is no longer playing: queues a `stop` at the
-    /// last known position, with a new `event_id` and an `event_created_at` later than the session's last
-    /// event. Returns the stop, or nil when the session is not open.
-    @discardableResult
-    public func closeAbandonedSession(
-        _ sessionID: String,
-        eventID: String = UUID().uuidString.lowercased()
-    ) async throws(OutboxError) -> PlaybackEvent? {
-        let now = clock.now()
-        let limits = limits
-        return try await write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: "SELECT last_event, last_created_at_ms FROM session WHERE session_id = ? AND is_open = 1",
-                    arguments: [sessionID]
-                )
-            else { return nil }
-            var stop = try EventRows.decode(row["last_event"])
-            stop.action = .stop
-            stop.payload.eventID = eventID
-            stop.payload.eventCreatedAt = max(now, (row["last_created_at_ms"] as Int64) + 1)
-            stop.payload.watched = nil
-            _ = try EventRows.insert(stop, into: db, now: now)
-            try EventRows.enforce(limits, in: db, now: now)
-            return stop
-        }
-    }
-
     // MARK: Inspection and user actions
 
     /// Everything `punchplay-mpris queue` shows, read in one transaction.
