@@ -18,7 +18,7 @@ struct DeliveryOrderTests {
         ]
         try await harness.store.enqueue(contentsOf: events)
         let task = harness.start()
-        try await harness.drive { $0.deliveredCount == 5 && $0.phase == .idle }
+        try await harness.drive { $0.deliveredCount == 6 && $0.phase == .idle }
         task.cancel()
         #expect(await harness.writer.sentEventIDs == events.map(\.payload.eventID))
         #expect(try await harness.store.snapshot().pendingCount == 0)
