@@ -21,7 +21,6 @@ enum DeliveryRows {
             sql: "SELECT min(next_attempt_at_ms) FROM event WHERE next_attempt_at_ms > ?",
             arguments: [now]
         )
-        let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         var bucket = TokenBucket.full(pacing, at: now)
         if let tokens = state?["bucket_tokens"] as Double?, let updated = state?["bucket_updated_at_ms"] as Int64? {
             bucket = TokenBucket(tokens: tokens, updatedAt: min(updated, now)).refilled(pacing, at: now)
@@ -43,7 +42,7 @@ enum DeliveryRows {
             loginRequired: (state?["login_required_since_ms"] as Int64?) != nil,
             pausedUntil: pausedUntil,
             bucket: bucket,
-            pendingCount: pending
+            pendingCount: state?["pending_count"] ?? 0
         )
     }
 
