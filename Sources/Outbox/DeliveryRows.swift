@@ -9,11 +9,11 @@ enum DeliveryRows {
         let candidateRow = try Row.fetchOne(
             db.cachedStatement(
                 sql: """
-                SELECT seq, payload, attempts, next_attempt_at_ms, last_error FROM event e
-                WHERE (e.next_attempt_at_ms IS NULL OR e.next_attempt_at_ms <= ?)
-                    AND NOT EXISTS (SELECT 1 FROM event p WHERE p.session_id = e.session_id AND p.seq < e.seq)
-                ORDER BY e.seq LIMIT 1
-                """
+                    SELECT seq, payload, attempts, next_attempt_at_ms, last_error FROM event e
+                    WHERE (e.next_attempt_at_ms IS NULL OR e.next_attempt_at_ms <= ?)
+                        AND NOT EXISTS (SELECT 1 FROM event p WHERE p.session_id = e.session_id AND p.seq < e.seq)
+                    ORDER BY e.seq LIMIT 1
+                    """
             ),
             arguments: [now]
         )

@@ -96,8 +96,11 @@ enum OutboxDatabase {
             try OutboxSchema.migrator.migrate(pool)
             try pool.read { db in
                 _ = try Row.fetchOne(db, sql: "SELECT * FROM delivery_state WHERE id = 1")
-                _ = try Row.fetchOne(db, sql: "SELECT min(seq), max(seq) FROM event")
-                _ = try Row.fetchOne(db, sql: "SELECT min(seq), max(seq) FROM dead_letter")
+                // One aggregate per query: SQLite answers a lone min() or max() from one edge of the tree.
+                for table in ["event", "dead_letter"] {
+                    _ = try Int64.fetchOne(db, sql: "SELECT min(seq) FROM \(table)")
+                    _ = try Int64.fetchOne(db, sql: "SELECT max(seq) FROM \(table)")
+                }
             }
             return pool
         } catch let error where isCorruption(error) {
