@@ -6,10 +6,12 @@ import GRDB
 /// raced with the replacement see a newer generation and retry on the new database instead of failing.
 /// An actor, so handing out the current database and replacing it never interleave.
 actor OutboxConnection {
-    /// The database an operation runs on, and which replacement it belongs to.
+    /// The database an operation runs on, which replacement it belongs to and the recovery that created it
+    /// (nil for a healthy file opened as it was).
     struct Lease: Sendable {
         let pool: DatabasePool
         let generation: Int
+        let recovery: CorruptionRecovery?
     }
 
     let path: String
@@ -19,7 +21,7 @@ actor OutboxConnection {
 
     init(path: String, pool: DatabasePool, recovery: CorruptionRecovery?) {
         self.path = path
-        lease = Lease(pool: pool, generation: 0)
+        lease = Lease(pool: pool, generation: 0, recovery: recovery)
         recoveries = recovery.map { [$0] } ?? []
     }
 
@@ -35,7 +37,7 @@ actor OutboxConnection {
             reason: OutboxDatabase.describe(error),
             now: now
         )
-        lease = Lease(pool: pool, generation: lease.generation + 1)
+        lease = Lease(pool: pool, generation: lease.generation + 1, recovery: recovery)
         recoveries.append(recovery)
         return lease
     }

@@ -133,9 +133,11 @@ public struct OutboxStore: Sendable {
 
     func plan(pacing: PacingPolicy) async throws(OutboxError) -> DeliveryPlan {
         let now = clock.now()
-        var plan = try await read { db in try DeliveryRows.plan(db, now: now, pacing: pacing) }
-        plan.databaseRecovery = await connection.recoveries.last
-        return plan
+        return try await perform { lease in
+            var plan = try await lease.pool.read { db in try DeliveryRows.plan(db, now: now, pacing: pacing) }
+            plan.databaseRecovery = lease.recovery
+            return plan
+        }
     }
 
     func record(
@@ -185,7 +187,8 @@ public struct OutboxStore: Sendable {
     // MARK: Corruption found while running
 
     /// Every time the file was found corrupt and replaced since this store was opened (the open included),
-    /// oldest first. The delivery loop publishes the latest in `DeliveryState.databaseRecovery`.
+    /// oldest first. The delivery loop publishes the one behind the file in use in
+    /// `DeliveryState.databaseRecovery`.
     public func recoveries() async -> [CorruptionRecovery] {
         await connection.recoveries
     }
@@ -193,27 +196,27 @@ public struct OutboxStore: Sendable {
     // MARK: Transactions
 
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(OutboxError) -> T {
-        try await perform { pool in try await pool.write(body) }
+        try await perform { lease in try await lease.pool.write(body) }
     }
 
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(OutboxError) -> T {
-        try await perform { pool in try await pool.read(body) }
+        try await perform { lease in try await lease.pool.read(body) }
     }
 
     /// Runs `operation` on the current database; when it fails because the file is corrupt (or was replaced
     /// meanwhile), runs it once more on the fresh database. A second failure is reported, never looped on.
     private func perform<T: Sendable>(
-        _ operation: (DatabasePool) async throws -> T
+        _ operation: (OutboxConnection.Lease) async throws -> T
     ) async throws(OutboxError) -> T {
         let lease = await connection.lease
         do {
-            return try await operation(lease.pool)
+            return try await operation(lease)
         } catch {
             guard let retry = try await connection.retryLease(after: error, on: lease, now: clock.now()) else {
                 throw Self.outboxError(error)
             }
             do {
-                return try await operation(retry.pool)
+                return try await operation(retry)
             } catch {
                 throw Self.outboxError(error)
             }
