@@ -28,7 +28,7 @@ public struct DeliveryState: Sendable, Hashable {
     public var deadLetteredCount: Int
     public var lastError: String?
     /// The latest time the database file was found corrupt and replaced by a fresh one (at open or while
-    /// running); the agent logs its message once when it changes.
+    /// running), so an observer such as the agent can log its message once when it changes.
     public var databaseRecovery: CorruptionRecovery?
 
     public init(
