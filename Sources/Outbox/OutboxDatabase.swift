@@ -93,6 +93,9 @@ enum OutboxDatabase {
             throw CorruptDatabase(reason: describe(error))
         }
         do {
+            // GRDB's WAL set-up runs after `prepareDatabase` and lowers the writer to `synchronous = NORMAL`,
+            // under which a commit may be lost on power failure; the writer is set back to FULL here.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try OutboxSchema.migrator.migrate(pool)
             try pool.read { db in
                 _ = try Row.fetchOne(db, sql: "SELECT * FROM delivery_state WHERE id = 1")

@@ -17,6 +17,14 @@ struct OutboxStoreTests {
         #expect(mode == "wal")
     }
 
+    @Test("every commit is synced: the writer connection runs with synchronous = FULL, not GRDB's WAL default")
+    func writerSynchronousFull() async throws {
+        let directory = OutboxHarness.temporaryDirectory()
+        let (pool, _) = try OutboxDatabase.open(path: directory + "/outbox.sqlite", now: 0)
+        let synchronous = try await pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)
+    }
+
     @Test("enqueueing the same event_id twice queues it once")
     func idempotentEnqueue() async throws {
         let harness = try OutboxHarness()
