@@ -217,6 +217,9 @@ let package = Package(
                 "DBus",
                 "MPRIS",
                 "Scrobbling",
+                "Outbox",
+                "PunchPlay",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

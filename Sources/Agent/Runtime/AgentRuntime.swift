@@ -91,6 +91,16 @@ public struct AgentRuntime: Sendable {
                 successTerminationBehavior: .ignore,
                 serviceName: "sleep"
             ),
+            .init(
+                service: OutboxRecoveryNoticeService(
+                    delivery: delivery,
+                    reportedAtOpen: store.recovery,
+                    notify: { summary, body in _ = await notifier?.show(summary: summary, body: body) },
+                    logger: logger
+                ),
+                successTerminationBehavior: .ignore,
+                serviceName: "outbox-recovery"
+            ),
         ]
         if let client {
             let notice = LoginNoticeService(
