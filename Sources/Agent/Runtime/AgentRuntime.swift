@@ -204,7 +204,8 @@ public struct AgentRuntime: Sendable {
     }
 
     /// The core on the suspending clock; its sink logs decisions at debug level, commits each step's events
-    /// to the outbox (write-ahead) and, when asked for, shows "now watching" for each `start`.
+    /// to the outbox (write-ahead; held in memory while the disk refuses) and, when asked for, shows "now
+    /// watching" for each `start`.
     private func makeScrobbling(
         deviceID: String,
         store: OutboxStore,
@@ -220,17 +221,17 @@ public struct AgentRuntime: Sendable {
             )
         )
         let logger = Logger(label: "punchplay-mpris.scrobbling")
+        let committer = OutboxCommitter(
+            commit: { events in try await store.enqueue(contentsOf: events) },
+            committed: { await delivery.eventArrived() },
+            logger: Logger(label: "punchplay-mpris.outbox")
+        )
         return ScrobblingService(scrobbler: scrobbler, clock: SuspendingClock()) { step in
             for decision in step.decisions {
                 logger.debug("decided \(decision)")
             }
             guard !step.events.isEmpty else { return }
-            do {
-                try await store.enqueue(contentsOf: step.events)
-                await delivery.eventArrived()
-            } catch {
-                logger.error("could not queue \(step.events.count) event(s): \(error)")
-            }
+            await committer.write(step.events)
             if let nowWatching {
                 for event in step.events where event.action == .start {
                     let title = event.payload.title ?? "something"
