@@ -80,6 +80,7 @@ struct RunEndToEndTests {
                 #expect(printed.contains("decided org.mpris.MediaPlayer2.mpv: start: "))
                 #expect(printed.contains("decided org.mpris.MediaPlayer2.mpv: settled: Paused"))
                 #expect(printed.contains("decided org.mpris.MediaPlayer2.mpv: stop: agent shutting down"))
+                #expect(!printed.contains("the session bus went away"))
                 #expect(printed.contains("sent start \"Big Buck Bunny\""))
                 #expect(printed.contains("PunchPlay request succeeded"))
                 #expect(printed.contains("request_id="))

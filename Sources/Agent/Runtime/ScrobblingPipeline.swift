@@ -25,6 +25,9 @@ struct ScrobblingPipeline: Service {
                 group.addTask {
                     do {
                         try await watcher.run()
+                        if !Task.isCancelled {
+                            logger.notice("the session bus went away (the desktop session ended?): stopping")
+                        }
                     } catch {
                         logger.error("watching the session bus failed: \(error)")
                     }
