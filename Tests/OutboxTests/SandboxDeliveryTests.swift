@@ -119,6 +119,22 @@ struct SandboxDeliveryTests {
         }
     }
 
+    @Test("403 on a write is permanent: a dead letter with its status, never retried; other sessions go on")
+    func forbiddenToDeadLetters() async throws {
+        try await SandboxOutbox.run { outbox in
+            await outbox.sandbox.inject(.status(403, count: 1, pathPrefix: Self.playback + "/start"))
+            let refused = outbox.events([.start], session: "forbidden")
+            let fine = outbox.events([.start, .stop], session: "fine")
+            try await outbox.enqueue(refused + fine)
+            try await outbox.waitUntilDelivered(2)
+            let snapshot = try await outbox.store.snapshot()
+            #expect(snapshot.deadLetters.map(\.eventID) == ["forbidden-0"])
+            #expect(snapshot.deadLetters.map(\.status) == [403])
+            #expect(await outbox.acceptedIDs() == ["fine-0", "fine-1"])
+            #expect(await outbox.sandbox.recordedRequests(pathPrefix: Self.playback + "/start").count == 2)
+        }
+    }
+
     @Test("permanent errors reach the dead letters with the server's request id; the rest goes on")
     func permanentErrorsToDeadLetters() async throws {
         try await SandboxOutbox.run { outbox in
