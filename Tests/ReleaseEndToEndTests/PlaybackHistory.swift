@@ -14,6 +14,11 @@ enum PlaybackHistory {
         return events.map { "\($0.action) S\(ordinals[$0.sessionID] ?? 0) \($0.title ?? "")" }
     }
 
+    /// The summary of one session of `title` that was paused and resumed once.
+    static func pausedAndResumed(_ title: String) -> [String] {
+        ["start", "pause", "resume", "stop"].map { "\($0) S1 \(title)" }
+    }
+
     /// The events of each session in order of appearance.
     static func sessions(_ events: [ReportedEvent]) -> [[ReportedEvent]] {
         var order: [String] = []

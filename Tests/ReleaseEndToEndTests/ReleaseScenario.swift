@@ -95,6 +95,14 @@ struct ReleaseScenario: Sendable {
         }
     }
 
+    /// Pauses, resumes and stops `mpv` with playerctl, each step once the service accepted the one before.
+    func pauseResumeAndStop(_ mpv: MPVPlayer) async throws {
+        for (command, action) in [("pause", "pause"), ("play", "resume"), ("stop", "stop")] {
+            try await mpv.playerctl(command)
+            try await sandbox.waitForEvents(1, action)
+        }
+    }
+
     /// The accepted events after checking the rules every history keeps (see `PlaybackHistory`).
     func checkedHistory(sourceLocation: SourceLocation = #_sourceLocation) async throws -> [ReportedEvent] {
         let events = try await sandbox.reportedEvents()

@@ -33,12 +33,7 @@ struct ServiceFaultEndToEndTests {
                 try await sandbox.waitForEvents(1, "stop")
             }
             let events = try await scenario.checkedHistory()
-            #expect(
-                PlaybackHistory.summary(events) == [
-                    "start S1 Elephants Dream", "pause S1 Elephants Dream", "resume S1 Elephants Dream",
-                    "stop S1 Elephants Dream",
-                ]
-            )
+            #expect(PlaybackHistory.summary(events) == PlaybackHistory.pausedAndResumed("Elephants Dream"))
         }
     }
 
@@ -50,20 +45,10 @@ struct ServiceFaultEndToEndTests {
             try await scenario.withMPV(playing: [film]) { mpv in
                 try await sandbox.waitForEvents(1, "start")
                 await sandbox.advanceClock(by: 2 * 3600)
-                try await mpv.playerctl("pause")
-                try await sandbox.waitForEvents(1, "pause")
-                try await mpv.playerctl("play")
-                try await sandbox.waitForEvents(1, "resume")
-                try await mpv.playerctl("stop")
-                try await sandbox.waitForEvents(1, "stop")
+                try await scenario.pauseResumeAndStop(mpv)
             }
             let events = try await scenario.checkedHistory()
-            #expect(
-                PlaybackHistory.summary(events) == [
-                    "start S1 Elephants Dream", "pause S1 Elephants Dream", "resume S1 Elephants Dream",
-                    "stop S1 Elephants Dream",
-                ]
-            )
+            #expect(PlaybackHistory.summary(events) == PlaybackHistory.pausedAndResumed("Elephants Dream"))
             let requests = await sandbox.playbackRequests()
             let statuses = requests.map { $0.responseStatus ?? 0 }
             #expect(statuses == [200, 401, 200, 200, 200], "only the pause met the expired token, once")
@@ -96,12 +81,7 @@ struct ServiceFaultEndToEndTests {
                 try await sandbox.waitForEvents(1, "stop")
             }
             let events = try await scenario.checkedHistory()
-            #expect(
-                PlaybackHistory.summary(events) == [
-                    "start S1 Elephants Dream", "pause S1 Elephants Dream", "resume S1 Elephants Dream",
-                    "stop S1 Elephants Dream",
-                ]
-            )
+            #expect(PlaybackHistory.summary(events) == PlaybackHistory.pausedAndResumed("Elephants Dream"))
             let rejected = await sandbox.playbackRequests().filter { $0.responseStatus == 401 }
             #expect(!rejected.isEmpty, "the revoked token was refused")
             let refreshes = await sandbox.recordedRequests(pathPrefix: Self.refreshPath)
