@@ -18,7 +18,8 @@ struct PlayerControlEndToEndTests {
             #expect(PlaybackHistory.summary(events) == PlaybackHistory.pausedAndResumed("Big Buck Bunny"))
             let positions = events.map { $0.positionSeconds ?? -1 }
             guard positions.count == 4 else { return }
-            #expect((2...6).contains(positions[1]), "paused after 2 s of play: \(positions)")
+            // Whole seconds from the agent's estimate, which may trail the player's reading by a fraction.
+            #expect((1...6).contains(positions[1]), "paused after 2 s of play: \(positions)")
             #expect(positions[2] == positions[1], "resumed where paused: \(positions)")
             #expect(positions[3] >= positions[2], "\(positions)")
         }

@@ -18,7 +18,8 @@ struct PlayerLifecycleEndToEndTests {
             let events = try await scenario.checkedHistory()
             #expect(PlaybackHistory.summary(events) == ["start S1 Big Buck Bunny", "stop S1 Big Buck Bunny"])
             let stop = try #require(events.last)
-            #expect((3...8).contains(stop.positionSeconds ?? -1), "stopped where it was killed: \(stop)")
+            // Whole seconds from the agent's estimate, which may trail the player's reading by a fraction.
+            #expect((2...8).contains(stop.positionSeconds ?? -1), "stopped where it was killed: \(stop)")
             #expect(stop.watched == false)
             let printed = await scenario.agent.printed()
             #expect(printed.contains { $0.contains("vanished") }, "the agent saw the player vanish")
@@ -37,7 +38,8 @@ struct PlayerLifecycleEndToEndTests {
             }
             let events = try await scenario.checkedHistory()
             #expect(PlaybackHistory.summary(events) == ["start S1 Big Buck Bunny", "stop S1 Big Buck Bunny"])
-            #expect((2...8).contains(events.last?.positionSeconds ?? -1), "\(events)")
+            // Whole seconds from the agent's estimate, which may trail the player's reading by a fraction.
+            #expect((1...8).contains(events.last?.positionSeconds ?? -1), "\(events)")
             let printed = await scenario.agent.printed().joined(separator: "\n")
             #expect(printed.contains("stop: agent shutting down"))
         }

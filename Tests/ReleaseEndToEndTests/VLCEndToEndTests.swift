@@ -26,7 +26,8 @@ struct VLCEndToEndTests {
                 ]
             )
             guard events.count == 4 else { return }
-            #expect((2...8).contains(events[1].positionSeconds ?? -1), "the first stopped where it was: \(events)")
+            // Whole seconds from the agent's estimate, which may trail the player's reading by a fraction.
+            #expect((1...8).contains(events[1].positionSeconds ?? -1), "the first stopped where it was: \(events)")
             #expect((0...4).contains(events[2].positionSeconds ?? -1), "the second from its start: \(events)")
         }
     }
