@@ -50,11 +50,22 @@ struct ReleaseScenario: Sendable {
                     binary: binary
                 ) { agent in
                     try await agent.waitForLine(containing: "watching media players on the session bus")
-                    try await body(ReleaseScenario(bus: bus, sandbox: sandbox, home: home, agent: agent, media: media))
+                    let scenario = ReleaseScenario(bus: bus, sandbox: sandbox, home: home, agent: agent, media: media)
+                    do {
+                        try await body(scenario)
+                    } catch {
+                        let log = await scenario.agentLogTail()
+                        throw ScenarioError("\(error)\n\(log)")
+                    }
                     if !stopsAgent { _ = await agent.terminate() }
                 }
             }
         }
+    }
+
+    /// The agent's last lines, to explain a failed wait.
+    func agentLogTail(lines: Int = 40) async -> String {
+        "the agent's last \(lines) lines:\n" + (await agent.printed()).suffix(lines).joined(separator: "\n")
     }
 
     /// Writes `film` as a real `seconds`-long video into the media directory and returns its path.
