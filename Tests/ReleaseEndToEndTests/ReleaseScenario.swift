@@ -115,10 +115,14 @@ struct ReleaseScenario: Sendable {
     }
 
     /// The accepted events after checking the rules every history keeps (see `PlaybackHistory`).
-    func checkedHistory(sourceLocation: SourceLocation = #_sourceLocation) async throws -> [ReportedEvent] {
+    func checkedHistory(
+        stopMayBeResent: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> [ReportedEvent] {
         let events = try await sandbox.reportedEvents()
         try PlaybackHistory.expectDeliveredOnceAndClosed(
-            events, requests: await sandbox.playbackRequests(), sourceLocation: sourceLocation)
+            events, requests: await sandbox.playbackRequests(), stopMayBeResent: stopMayBeResent,
+            sourceLocation: sourceLocation)
         return events
     }
 }
