@@ -19,6 +19,11 @@ enum PlaybackHistory {
         ["start", "pause", "resume", "stop"].map { "\($0) S1 \(title)" }
     }
 
+    /// The summary of `first` played and stopped, then `second`, each its own session.
+    static func oneAfterTheOther(_ first: String, _ second: String) -> [String] {
+        ["start S1 \(first)", "stop S1 \(first)", "start S2 \(second)", "stop S2 \(second)"]
+    }
+
     /// The events of each session in order of appearance.
     static func sessions(_ events: [ReportedEvent]) -> [[ReportedEvent]] {
         var order: [String] = []

@@ -106,6 +106,13 @@ struct ReleaseScenario: Sendable {
         }
     }
 
+    /// Waits until the service accepted the first `start` and the agent logged it as sent, so every later line
+    /// of the agent's output is about what came after.
+    func waitUntilStartSent() async throws {
+        try await sandbox.waitForEvents(1, "start")
+        try await agent.waitForLine(containing: "sent start")
+    }
+
     /// Pauses, resumes and stops `mpv` with playerctl, each step once the service accepted the one before.
     func pauseResumeAndStop(_ mpv: MPVPlayer) async throws {
         for (command, action) in [("pause", "pause"), ("play", "resume"), ("stop", "stop")] {
