@@ -171,7 +171,18 @@ public actor EventDelivery {
         guard let result = await attempt(candidate.event, deadline: deadline) else { return .progressed }
         let outcome = classify(result, attempts: candidate.attempts + 1)
         do {
-            let newlyHeld = try await store.record(outcome, for: candidate, bucket: plan.bucket.takingOne())
+            // Recorded in a task of its own, so a cancellation of the loop (shutdown) cannot undo the outcome of
+            // a request the server already answered.
+            let store = store
+            let bucket = plan.bucket.takingOne()
+            let recording = Task { () async -> Result<Bool, OutboxError> in
+                do throws(OutboxError) {
+                    return .success(try await store.record(outcome, for: candidate, bucket: bucket))
+                } catch {
+                    return .failure(error)
+                }
+            }
+            let newlyHeld = try await recording.value.get()
             publish { state in
                 switch outcome {
                 case .delivered:
@@ -260,6 +271,8 @@ public actor EventDelivery {
             group.cancelAll()
             return first
         }
+        // A 200 is a fact even when the loop is being stopped (shutdown): dropping it would send the event again.
+        if case .success = result { return result }
         if Task.isCancelled { return nil }
         if case .failure(let error) = result, error == timeout, cutOffAt < timeoutAt { return nil }
         return result

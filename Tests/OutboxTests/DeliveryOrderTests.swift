@@ -68,6 +68,21 @@ struct DeliveryOrderTests {
         #expect(await restarted.writer.sentEventIDs == ["s1-start-0"])
     }
 
+    @Test("a send answered 200 while the loop is being stopped is recorded as delivered and never sent again")
+    func successCrossingShutdownIsKept() async throws {
+        let harness = try OutboxHarness()
+        await harness.writer.setScript { _ in .acceptWhenCancelled }
+        try await harness.store.enqueue(Events.make(.stop, session: "s1", at: 0))
+        let task = harness.start()
+        await harness.writer.waitForSends(1)
+        task.cancel()
+        await task.value
+        await harness.writer.setScript { _ in .accept }
+        #expect(await harness.delivery.drain(within: .seconds(2)) == 0)
+        #expect(await harness.writer.sentEventIDs == ["s1-stop-0"])
+        #expect(try await harness.store.snapshot().pendingCount == 0)
+    }
+
     @Test("after a restart, open sessions are listed with their last event, until a stop closes them")
     func sessionsSurviveRestart() async throws {
         let directory = OutboxHarness.temporaryDirectory()

@@ -10,6 +10,9 @@ actor ScriptedWriter: PlaybackWriting {
         case fail(PunchPlayError)
         /// Never answers; returns only when the sending task is cancelled.
         case hang
+        /// Answers 200 at the moment the sending task is cancelled, as a server does whose answer crosses a
+        /// shutdown.
+        case acceptWhenCancelled
     }
 
     struct Sent: Sendable {
@@ -44,6 +47,9 @@ actor ScriptedWriter: PlaybackWriting {
         case .hang:
             await suspendUntilCancelled()
             throw PunchPlayError(status: nil, message: "cancelled", retryClass: .transient)
+        case .acceptWhenCancelled:
+            await suspendUntilCancelled()
+            return PlaybackReceipt(ok: true)
         }
     }
 

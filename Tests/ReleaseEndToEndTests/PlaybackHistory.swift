@@ -40,8 +40,9 @@ enum PlaybackHistory {
     /// `start` first and one `stop` last (nothing left open), `event_created_at` strictly increasing within a
     /// session.
     ///
-    /// - Parameter stopMayBeResent: at SIGTERM the agent may send a `stop` again with the same `event_id`
-    ///   although the service already answered it (the answer raced the shutdown); the service deduplicates it.
+    /// - Parameter stopMayBeResent: at SIGTERM the agent cancels a send in flight; when the service had already
+    ///   taken it but the answer had not arrived, the shutdown drain sends that `stop` again with the same
+    ///   `event_id`, and the service deduplicates it. (An answer that did arrive is always recorded.)
     static func expectDeliveredOnceAndClosed(
         _ events: [ReportedEvent],
         requests: [RecordedRequest],
