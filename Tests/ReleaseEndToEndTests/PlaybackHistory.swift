@@ -35,18 +35,26 @@ enum PlaybackHistory {
         return order.map { bySession[$0] ?? [] }
     }
 
+    /// What a scenario allows to be sent again after the service answered it 200 (it deduplicates by
+    /// `event_id`, so nothing is counted twice either way).
+    enum Resending {
+        /// Nothing: every answered event is recorded by the agent.
+        case never
+        /// A `stop`: at SIGTERM the agent cancels a send in flight, and when the service had taken it but the
+        /// answer had not arrived, the shutdown drain sends it again. (An answer that arrived is recorded.)
+        case stopAtShutdown
+        /// Anything: an agent killed with -9 between the service's answer and recording it sends the event
+        /// again after its restart, by design (write-ahead, same `event_id`).
+        case afterCrash
+    }
+
     /// Checks exactly-once delivery and well-formed sessions: no event id accepted twice, none sent again
-    /// after a 200 (except a `stop` when `stopMayBeResent`), nothing ignored by the service, every session one
-    /// `start` first and one `stop` last (nothing left open), `event_created_at` strictly increasing within a
-    /// session.
-    ///
-    /// - Parameter stopMayBeResent: at SIGTERM the agent cancels a send in flight; when the service had already
-    ///   taken it but the answer had not arrived, the shutdown drain sends that `stop` again with the same
-    ///   `event_id`, and the service deduplicates it. (An answer that did arrive is always recorded.)
+    /// after a 200 beyond what `resending` allows, nothing ignored by the service, every session one `start`
+    /// first and one `stop` last (nothing left open), `event_created_at` strictly increasing within a session.
     static func expectDeliveredOnceAndClosed(
         _ events: [ReportedEvent],
         requests: [RecordedRequest],
-        stopMayBeResent: Bool = false,
+        resending: Resending = .never,
         sourceLocation: SourceLocation = #_sourceLocation
     ) throws {
         #expect(
@@ -57,7 +65,12 @@ enum PlaybackHistory {
             answered[eventID, default: []].append(request.path)
         }
         let resent = answered.values.filter { $0.count > 1 }
-        let tolerated = stopMayBeResent ? resent.filter { $0.allSatisfy { $0.hasSuffix("/stop") } } : []
+        let tolerated: [[String]]
+        switch resending {
+        case .never: tolerated = []
+        case .stopAtShutdown: tolerated = resent.filter { $0.allSatisfy { $0.hasSuffix("/stop") } }
+        case .afterCrash: tolerated = resent
+        }
         #expect(
             resent.count == tolerated.count, "sent again after a 200: \(resent)", sourceLocation: sourceLocation
         )

@@ -29,10 +29,12 @@ struct ReleaseScenario: Sendable {
     ///   - debug: `--debug`, so decisions and observations can be asserted on; off where a flood would
     ///     drown the log.
     ///   - stopsAgent: `body` ends the agent itself; otherwise it gets SIGTERM once `body` returns.
+    ///   - configuration: TOML appended to the agent's configuration file (per-player tables).
     static func run(
         allowingAnyUser: Bool = false,
         debug: Bool = true,
         stopsAgent: Bool = false,
+        configuration: String = "",
         _ body: (ReleaseScenario) async throws -> Void
     ) async throws {
         let binary = try ReleaseBinary.path()
@@ -40,7 +42,7 @@ struct ReleaseScenario: Sendable {
         defer { media.remove() }
         try await PrivateBus.with(allowingAnyUser: allowingAnyUser) { bus in
             try await PunchPlaySandbox.withRunning { sandbox in
-                let home = try AgentHome(sandbox: sandbox, defaults: defaults)
+                let home = try AgentHome(sandbox: sandbox, defaults: defaults, extraConfiguration: configuration)
                 defer { home.remove() }
                 try await home.logIn()
                 try await AgentProcess.with(
@@ -61,6 +63,18 @@ struct ReleaseScenario: Sendable {
                 }
             }
         }
+    }
+
+    /// Runs `body` with a second release agent started on the same home and bus, as after a restart; the agent
+    /// is killed if `body` fails.
+    func withRestartedAgent<Result>(_ body: (AgentProcess) async throws -> Result) async throws -> Result {
+        try await AgentProcess.with(
+            ["run", "--debug"],
+            environment: home.environment(busAddress: bus.address),
+            in: home,
+            binary: try ReleaseBinary.path(),
+            body
+        )
     }
 
     /// The agent's last lines, to explain a failed wait.
@@ -123,12 +137,12 @@ struct ReleaseScenario: Sendable {
 
     /// The accepted events after checking the rules every history keeps (see `PlaybackHistory`).
     func checkedHistory(
-        stopMayBeResent: Bool = false,
+        resending: PlaybackHistory.Resending = .never,
         sourceLocation: SourceLocation = #_sourceLocation
     ) async throws -> [ReportedEvent] {
         let events = try await sandbox.reportedEvents()
         try PlaybackHistory.expectDeliveredOnceAndClosed(
-            events, requests: await sandbox.playbackRequests(), stopMayBeResent: stopMayBeResent,
+            events, requests: await sandbox.playbackRequests(), resending: resending,
             sourceLocation: sourceLocation)
         return events
     }
