@@ -52,7 +52,10 @@ struct FloodBenchmark: AsyncParsableCommand {
             }
         }
         print("flood: \(runs) runs of \(seconds) s at \(rate) signals/s, then \(calmSeconds) s calm; default settings")
-        print("flood signals sent: \(RunStatistics.summary(outcomes.map(\.achievedRate), unit: "/s"))")
+        print(
+            "flood signals sent in the flood's seconds: \(RunStatistics.summary(outcomes.map(\.achievedRate), unit: "/s"))"
+        )
+        print("flood: the measured flood period ends when the bus has passed the last signal on")
         CostReport.print("flood, during the flood,", outcomes.map(\.flood))
         CostReport.print("flood, after the flood,", outcomes.map(\.calm))
         let growth = outcomes.map { Double($0.calm.endResidentKiB - $0.flood.startResidentKiB) / 1024 }
@@ -93,7 +96,7 @@ struct FloodBenchmark: AsyncParsableCommand {
             return Outcome(
                 flood: flood,
                 calm: calm,
-                achievedRate: Double(sent) / flood.seconds,
+                achievedRate: Double(sent) / Double(seconds),
                 actions: actions,
                 sessions: sessions.count + 1
             )

@@ -3,11 +3,11 @@
 struct ProcessCost: Sendable {
     /// Wall-clock length of the period, in seconds.
     var seconds: Double
-    /// CPU time of the live threads over the period (nanosecond resolution), in seconds.
+    /// CPU time over the period of the threads alive at its end (nanosecond resolution), in seconds.
     var cpuSeconds: Double
     /// `utime + stime` over the period (10 ms resolution; also counts threads that exited), in seconds.
     var tickCPUSeconds: Double
-    /// Voluntary and involuntary context switches over the period.
+    /// Voluntary and involuntary context switches over the period of the threads alive at its end.
     var wakeups: Int
     /// Resident memory at the start and at the end, in KiB.
     var startResidentKiB: Int
@@ -38,9 +38,9 @@ struct ProcessCost: Sendable {
         let after = try ProcessSample.read(pid: pid)
         return ProcessCost(
             seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            cpuSeconds: after.threadCPUSeconds - before.threadCPUSeconds,
+            cpuSeconds: before.threadCPUSeconds(until: after),
             tickCPUSeconds: after.tickCPUSeconds - before.tickCPUSeconds,
-            wakeups: after.switches - before.switches,
+            wakeups: before.switches(until: after),
             startResidentKiB: before.residentKiB,
             endResidentKiB: after.residentKiB,
             peakResidentKiB: after.peakResidentKiB,

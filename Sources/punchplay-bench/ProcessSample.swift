@@ -11,33 +11,38 @@ struct ProcessSample: Sendable {
     /// `utime + stime` from `/proc/PID/stat`, in seconds: every thread's CPU time, also of threads that have
     /// exited, but only in whole clock ticks (10 ms at the usual 100 Hz).
     var tickCPUSeconds: Double
-    /// The run time of the live threads from `/proc/PID/task/*/schedstat`, in seconds: exact to the nanosecond,
-    /// so it resolves an idle process's few milliseconds that the tick count rounds away.
-    var threadCPUSeconds: Double
-    /// Voluntary context switches summed over the live threads: each one is a thread going to sleep, so each
-    /// wake-up that follows is counted once.
-    var voluntarySwitches: Int
-    /// Involuntary context switches (preemptions) summed over the live threads.
-    var involuntarySwitches: Int
-    /// Threads alive now.
-    var threads: Int
+    /// Per live thread (by thread id): its run time from `/proc/PID/task/TID/schedstat`, in nanoseconds. Exact
+    /// to the nanosecond, so it resolves an idle process's few milliseconds that the tick count rounds away.
+    var threadRunNanoseconds: [Int: Double]
+    /// Per live thread: its voluntary plus involuntary context switches. Each voluntary one is the thread going to
+    /// sleep, so each wake-up that follows is counted once; involuntary ones are preemptions.
+    var threadSwitches: [Int: Int]
     /// Resident memory now (`VmRSS`), in KiB.
     var residentKiB: Int
     /// The largest resident memory so far (`VmHWM`), in KiB.
     var peakResidentKiB: Int
 
-    /// Wake-ups: voluntary and involuntary switches together.
-    var switches: Int { voluntarySwitches + involuntarySwitches }
+    /// Threads alive now.
+    var threads: Int { threadRunNanoseconds.count }
+
+    /// CPU time of the threads alive at `later` since this sample (threads born since count whole), in seconds.
+    /// Threads that exited in between are missing: compare with the tick count.
+    func threadCPUSeconds(until later: ProcessSample) -> Double {
+        later.threadRunNanoseconds.reduce(0) { $0 + $1.value - (threadRunNanoseconds[$1.key] ?? 0) } / 1e9
+    }
+
+    /// Context switches of the threads alive at `later` since this sample, counted like the CPU time.
+    func switches(until later: ProcessSample) -> Int {
+        later.threadSwitches.reduce(0) { $0 + $1.value - (threadSwitches[$1.key] ?? 0) }
+    }
 
     /// Reads the sample of process `pid`.
     static func read(pid: Int32) throws -> ProcessSample {
         let status = try fields(of: "/proc/\(pid)/status")
         var sample = ProcessSample(
             tickCPUSeconds: try tickCPUSeconds(pid: pid),
-            threadCPUSeconds: 0,
-            voluntarySwitches: 0,
-            involuntarySwitches: 0,
-            threads: 0,
+            threadRunNanoseconds: [:],
+            threadSwitches: [:],
             residentKiB: Int(status["VmRSS"]?.split(separator: " ").first ?? "") ?? 0,
             peakResidentKiB: Int(status["VmHWM"]?.split(separator: " ").first ?? "") ?? 0
         )
@@ -45,14 +50,13 @@ struct ProcessSample: Sendable {
         for task in tasks {
             let directory = "/proc/\(pid)/task/\(task)"
             // A thread may exit between listing and reading; it simply does not count.
-            guard let taskStatus = try? fields(of: directory + "/status"),
+            guard let id = Int(task), let taskStatus = try? fields(of: directory + "/status"),
                 let schedstat = try? String(contentsOfFile: directory + "/schedstat", encoding: .utf8)
             else { continue }
-            sample.threads += 1
-            sample.voluntarySwitches += Int(taskStatus["voluntary_ctxt_switches"] ?? "") ?? 0
-            sample.involuntarySwitches += Int(taskStatus["nonvoluntary_ctxt_switches"] ?? "") ?? 0
-            let runNanoseconds = Double(schedstat.split(separator: " ").first ?? "") ?? 0
-            sample.threadCPUSeconds += runNanoseconds / 1e9
+            sample.threadSwitches[id] =
+                (Int(taskStatus["voluntary_ctxt_switches"] ?? "") ?? 0)
+                + (Int(taskStatus["nonvoluntary_ctxt_switches"] ?? "") ?? 0)
+            sample.threadRunNanoseconds[id] = Double(schedstat.split(separator: " ").first ?? "") ?? 0
         }
         guard sample.threads > 0 else { throw Failure(description: "process \(pid) has no threads left") }
         return sample
