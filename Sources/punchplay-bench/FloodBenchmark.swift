@@ -78,8 +78,7 @@ struct FloodBenchmark: AsyncParsableCommand {
         try await player.setStatus(.playing)
         let agent = try await BenchAgent.start(in: world)
         do {
-            _ = try await world.nextPlaybackRequest("start")
-            let sessionsBefore = Set(await world.sandbox.acceptedEvents().map(\.sessionID))
+            let start = try await world.nextPlaybackRequest("start")
             let before = await world.playbackRequests().count
             var sent = 0
             let flood = try await ProcessCost.measure(pid: agent.process.pid) {
@@ -90,7 +89,8 @@ struct FloodBenchmark: AsyncParsableCommand {
             }
             let requests = await world.playbackRequests().dropFirst(before)
             let actions = requests.map { String($0.path.dropFirst(BenchWorld.playbackPath.count)) }
-            let sessions = Set(await world.sandbox.acceptedEvents().map(\.sessionID)).subtracting(sessionsBefore)
+            let sessions = Set(
+                await world.sandbox.acceptedEvents().filter { $0.receivedAt >= start.receivedAt }.map(\.sessionID))
             await agent.stop()
             await player.vanish()
             return Outcome(
@@ -98,7 +98,7 @@ struct FloodBenchmark: AsyncParsableCommand {
                 calm: calm,
                 achievedRate: Double(sent) / Double(seconds),
                 actions: actions,
-                sessions: sessions.count + 1
+                sessions: sessions.count
             )
         } catch {
             await agent.stop()
