@@ -16,6 +16,8 @@ struct BenchAgent {
 
     let process: ChildProcess
     let home: TemporaryDirectory
+    /// The agent's outbox database.
+    let outboxPath: String
     private let ready: AsyncStream<Void>
 
     /// The line the agent logs once it watches the bus.
@@ -34,9 +36,13 @@ struct BenchAgent {
         return path
     }
 
-    /// Starts the agent in `world` with `settleMilliseconds` (nil: the default of 1500 ms) and waits until it
-    /// watches the bus.
-    static func start(in world: BenchWorld, settleMilliseconds: Int? = nil) async throws -> BenchAgent {
+    /// Starts the agent in `world` with `settleMilliseconds` (nil: the default of 1500 ms) and its outbox in
+    /// `outboxDirectory` (nil: its home), and waits until it watches the bus.
+    static func start(
+        in world: BenchWorld,
+        settleMilliseconds: Int? = nil,
+        outboxDirectory: String? = nil
+    ) async throws -> BenchAgent {
         let home = try TemporaryDirectory(prefix: "punchplay-bench")
         do {
             try writeConfiguration(in: home, sandbox: world.sandbox, settleMilliseconds: settleMilliseconds)
@@ -49,6 +55,9 @@ struct BenchAgent {
                 }
                 readyContinuation.finish()
             }
+            let outboxPath =
+                outboxDirectory.map { "\($0)/punchplay-bench-\(UUID().uuidString).sqlite" }
+                ?? home.file("state/punchplay-mpris/outbox.sqlite")
             let process = try ChildProcess(
                 try executable(),
                 ["run"],
@@ -57,10 +66,11 @@ struct BenchAgent {
                     "XDG_CONFIG_HOME": home.file("config"),
                     "XDG_STATE_HOME": home.file("state"),
                     "HOME": home.path,
+                    OutboxLocation.environmentVariable: outboxPath,
                 ],
                 outputPath: output.path
             )
-            let agent = BenchAgent(process: process, home: home, ready: ready)
+            let agent = BenchAgent(process: process, home: home, outboxPath: outboxPath, ready: ready)
             try await agent.waitUntilReady()
             return agent
         } catch {
@@ -68,9 +78,6 @@ struct BenchAgent {
             throw error
         }
     }
-
-    /// The agent's outbox database.
-    var outboxPath: String { home.file("state/punchplay-mpris/outbox.sqlite") }
 
     /// What `/proc` says about the agent now.
     func sample() throws -> ProcessSample {
@@ -82,10 +89,11 @@ struct BenchAgent {
         try await OutboxStore(path: outboxPath).openSessions().count
     }
 
-    /// Stops the agent with SIGTERM (it sends its `stop`s first), waits for it and removes its home.
+    /// Stops the agent with SIGTERM (it sends its `stop`s first), waits for it and removes its home and outbox.
     func stop() async {
         process.send(SIGTERM)
         _ = await process.exited()
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: outboxPath + suffix) }
         home.remove()
     }
 
