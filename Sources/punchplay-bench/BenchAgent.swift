@@ -19,6 +19,7 @@ struct BenchAgent {
     /// The agent's outbox database.
     let outboxPath: String
     private let ready: AsyncStream<Void>
+    private let tail: AgentOutputTail
 
     /// The line the agent logs once it watches the bus.
     private static let readyLine = "watching media players on the session bus"
@@ -49,9 +50,11 @@ struct BenchAgent {
             try await logIn(in: home, sandbox: world.sandbox)
             let output = try FIFOLineReader(path: home.file("agent.out"))
             let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
+            let tail = AgentOutputTail()
             Task {
-                for await line in output.lines where line.contains(readyLine) {
-                    readyContinuation.yield()
+                for await line in output.lines {
+                    await tail.append(line)
+                    if line.contains(readyLine) { readyContinuation.yield() }
                 }
                 readyContinuation.finish()
             }
@@ -70,7 +73,7 @@ struct BenchAgent {
                 ],
                 outputPath: output.path
             )
-            let agent = BenchAgent(process: process, home: home, outboxPath: outboxPath, ready: ready)
+            let agent = BenchAgent(process: process, home: home, outboxPath: outboxPath, ready: ready, tail: tail)
             try await agent.waitUntilReady()
             return agent
         } catch {
@@ -108,7 +111,7 @@ struct BenchAgent {
         } catch {
             process.send(SIGKILL)
             _ = await process.exited()
-            throw error
+            throw Failure(description: "\(error); the agent's last output:\n\(await tail.text)")
         }
     }
 
