@@ -63,8 +63,20 @@ deb: deps-packaging
 deb-test: deps-packaging
 	packaging/test-deb.sh
 
-# Benchmarks: release build, one thread (pinned to one core when taskset is available). BENCH_ARGS picks a
-# benchmark and its options, e.g. `make bench BENCH_ARGS="worst-case"`.
-bench: deps-build
+# Benchmarks (see BENCHMARKS.md): release builds. identify, worst-case and outbox measure hot paths on one
+# thread; reaction, idle, flood and scale run the release punchplay-mpris as a child process on a private
+# dbus-daemon with the sandbox and fake players. BENCH_ARGS picks a benchmark and its options, e.g.
+# `make bench BENCH_ARGS="idle --runs 3"`. Everything (the agent and the bus too) is pinned to one core when
+# taskset is available; `BENCH_PIN=` runs unpinned.
+BENCH_PACKAGES := $(BUILD_PACKAGES) dbus-daemon
+BENCH_PIN ?= $(shell command -v taskset >/dev/null && echo taskset -c 0)
+
+.PHONY: deps-bench
+
+deps-bench:
+	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
+
+bench: deps-bench
+	$(SWIFT) build -c release --product punchplay-mpris
 	$(SWIFT) build -c release --product punchplay-bench
-	$$(command -v taskset >/dev/null && echo taskset -c 0) $$($(SWIFT) build -c release --show-bin-path)/punchplay-bench $(BENCH_ARGS)
+	$(BENCH_PIN) $$($(SWIFT) build -c release --show-bin-path)/punchplay-bench $(BENCH_ARGS)

@@ -275,9 +275,13 @@ let package = Package(
         .executableTarget(
             name: "punchplay-bench",
             dependencies: [
+                "BusTestSupport",
+                "DBus",
                 "MediaIdentity",
+                "MPRISTestSupport",
                 "Outbox",
                 "PunchPlay",
+                "PunchPlaySandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

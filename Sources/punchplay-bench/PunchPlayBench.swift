@@ -1,7 +1,9 @@
 import ArgumentParser
 
-/// `punchplay-bench`: micro-benchmarks for the hot paths of punchplay-mpris, one subcommand each, run in a release
-/// build on one thread and reported as a median with its spread over repeated runs.
+/// `punchplay-bench`: benchmarks of punchplay-mpris, one subcommand each, run in a release build and reported as
+/// a median with its spread over repeated runs: micro-benchmarks of the hot paths on one thread (`identify`,
+/// `worst-case`, `outbox`), and measurements of the release `punchplay-mpris` agent as a child process on a
+/// private bus with the sandbox and fake players (`reaction`, `idle`, `flood`, `scale`).
 @main
 struct PunchPlayBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,6 +13,10 @@ struct PunchPlayBench: AsyncParsableCommand {
             IdentifyBenchmark.self,
             OutboxBenchmark.self,
             WorstCaseBenchmark.self,
+            ReactionBenchmark.self,
+            IdleBenchmark.self,
+            FloodBenchmark.self,
+            ScaleBenchmark.self,
         ],
         defaultSubcommand: IdentifyBenchmark.self
     )

@@ -1,6 +1,9 @@
-/// Throughput over repeated runs: median, fastest, slowest and the spread between them, as a benchmark reports.
+import Foundation
+
+/// Figures over repeated runs or trials: median, fastest, slowest, percentiles and the spread between them, as a
+/// benchmark reports. Mostly throughput (operations per second), also latencies and costs.
 struct RunStatistics {
-    /// Operations per second of each run.
+    /// The figure of each run (operations per second for throughput).
     var rates: [Double]
 
     var median: Double {
@@ -43,6 +46,26 @@ struct RunStatistics {
     func report(unit: String) -> String {
         "median \(Self.format(median)) \(unit)/s (min \(Self.format(minimum)), max \(Self.format(maximum)), "
             + "spread \(Self.format(spreadPercent))% over \(rates.count) runs)"
+    }
+
+    /// The value that `fraction` (0...1) of the runs do not exceed, by the nearest-rank method.
+    func percentile(_ fraction: Double) -> Double {
+        let sorted = rates.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let rank = Int((fraction * Double(sorted.count)).rounded(.up))
+        return sorted[min(max(rank, 1), sorted.count) - 1]
+    }
+
+    /// "median M unit (min A, max B over N runs)" for figures that are not rates (milliseconds, MiB, events).
+    static func summary(_ values: [Double], unit: String) -> String {
+        let statistics = RunStatistics(rates: values)
+        return "median \(precise(statistics.median)) \(unit) (min \(precise(statistics.minimum)), "
+            + "max \(precise(statistics.maximum)) over \(values.count) runs)"
+    }
+
+    /// Three significant digits at most, for small figures such as milliseconds of CPU time.
+    static func precise(_ value: Double) -> String {
+        abs(value) >= 100 ? String(Int(value.rounded())) : String(format: "%.3g", value)
     }
 
     static func format(_ value: Double) -> String {

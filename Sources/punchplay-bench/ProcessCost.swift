@@ -1,0 +1,50 @@
+/// What a process cost over one measured period: the difference between a ``ProcessSample`` before and one
+/// after, with its resident memory at both ends.
+struct ProcessCost: Sendable {
+    /// Wall-clock length of the period, in seconds.
+    var seconds: Double
+    /// CPU time over the period of the threads alive at its end (nanosecond resolution), in seconds.
+    var cpuSeconds: Double
+    /// `utime + stime` over the period (10 ms resolution; also counts threads that exited), in seconds.
+    var tickCPUSeconds: Double
+    /// Voluntary and involuntary context switches over the period of the threads alive at its end.
+    var wakeups: Int
+    /// Resident memory at the start and at the end, in KiB.
+    var startResidentKiB: Int
+    var endResidentKiB: Int
+    /// The highest resident memory of the process's life up to the end (`VmHWM`), in KiB.
+    var peakResidentKiB: Int
+    /// Threads alive at the end.
+    var threads: Int
+
+    /// CPU seconds an hour at this period's rate.
+    var cpuSecondsPerHour: Double { cpuSeconds / seconds * 3600 }
+    /// Wake-ups a second.
+    var wakeupsPerSecond: Double { Double(wakeups) / seconds }
+    /// Resident memory at the end, in MiB.
+    var endResidentMiB: Double { Double(endResidentKiB) / 1024 }
+    /// How much resident memory grew over the period, in MiB.
+    var residentGrowthMiB: Double { Double(endResidentKiB - startResidentKiB) / 1024 }
+    /// How far the peak rose above the starting resident memory, in MiB.
+    var peakGrowthMiB: Double { Double(peakResidentKiB - startResidentKiB) / 1024 }
+
+    /// Samples process `pid`, runs `body` (a wait, or the load to measure), and samples it again.
+    static func measure(pid: Int32, during body: () async throws -> Void) async throws -> ProcessCost {
+        let clock = ContinuousClock()
+        let before = try ProcessSample.read(pid: pid)
+        let start = clock.now
+        try await body()
+        let elapsed = clock.now - start
+        let after = try ProcessSample.read(pid: pid)
+        return ProcessCost(
+            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            cpuSeconds: before.threadCPUSeconds(until: after),
+            tickCPUSeconds: after.tickCPUSeconds - before.tickCPUSeconds,
+            wakeups: before.switches(until: after),
+            startResidentKiB: before.residentKiB,
+            endResidentKiB: after.residentKiB,
+            peakResidentKiB: after.peakResidentKiB,
+            threads: after.threads
+        )
+    }
+}
