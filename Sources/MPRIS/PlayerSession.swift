@@ -22,13 +22,21 @@ struct PlayerSession: Sendable {
         var snapshot = PlayerProperties()
     }
 
-    /// Waits for its predecessor, then processes inputs until the watcher finishes them.
+    /// Waits for its predecessor, then processes inputs until the watcher finishes them. The inputs are moved
+    /// into a mailbox as they come, so a flood is folded there while this session waits on the player's answers.
     func run() async {
         defer { finished.finish() }
         if let predecessor { for await _ in predecessor {} }
-        var state = State()
-        for await input in inputs {
-            await handle(input, state: &state)
+        let mailbox = PlayerSessionMailbox()
+        await withDiscardingTaskGroup { group in
+            group.addTask {
+                for await input in inputs { await mailbox.post(input) }
+                await mailbox.close()
+            }
+            var state = State()
+            while case let batch = await mailbox.take(), !batch.isEmpty {
+                for input in batch { await handle(input, state: &state) }
+            }
         }
     }
 

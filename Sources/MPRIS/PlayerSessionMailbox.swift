@@ -1,0 +1,66 @@
+import DBus
+
+/// The inputs waiting for one player's session. A player that floods the bus (thousands of
+/// `PropertiesChanged` a second) must not make the agent's memory grow while its session waits on reads:
+/// once `pressure` inputs are waiting, a change is folded into the change just before it (its values win,
+/// as they would when applied in order) and a `Seeked` replaces the `Seeked` just before it. Below that
+/// every input is kept as it came.
+actor PlayerSessionMailbox {
+    /// How many waiting inputs count as a flood.
+    static let pressure = 64
+
+    private var pending: [PlayerSessionInput] = []
+    private var waiter: CheckedContinuation<[PlayerSessionInput], Never>?
+    private var isClosed = false
+
+    /// Adds `input` after the others, folding it into the last one under pressure.
+    func post(_ input: PlayerSessionInput) {
+        if let waiter {
+            self.waiter = nil
+            waiter.resume(returning: [input])
+            return
+        }
+        if pending.count >= Self.pressure, let last = pending.last, let folded = last.folding(input) {
+            pending[pending.count - 1] = folded
+        } else {
+            pending.append(input)
+        }
+    }
+
+    /// No more inputs will come; `take()` returns what is left, then an empty batch.
+    func close() {
+        isClosed = true
+        waiter?.resume(returning: [])
+        waiter = nil
+    }
+
+    /// Everything waiting, in order; waits for at least one input unless closed. An empty batch means closed.
+    func take() async -> [PlayerSessionInput] {
+        if !pending.isEmpty {
+            defer { pending.removeAll(keepingCapacity: true) }
+            return pending
+        }
+        if isClosed { return [] }
+        return await withCheckedContinuation { waiter = $0 }
+    }
+
+    /// How many inputs wait.
+    var count: Int { pending.count }
+}
+
+extension PlayerSessionInput {
+    /// This input followed by `next` as one input, when that changes nothing the session would conclude.
+    func folding(_ next: PlayerSessionInput) -> PlayerSessionInput? {
+        switch (self, next) {
+        case (.propertiesChanged(let values, let invalidated), .propertiesChanged(let newValues, let newInvalidated)):
+            var merged = values.filter { !newInvalidated.contains($0.key) }
+            merged.merge(newValues) { _, new in new }
+            let stillInvalidated = invalidated.filter { newValues[$0] == nil && !newInvalidated.contains($0) }
+            return .propertiesChanged(merged, invalidated: stillInvalidated + newInvalidated)
+        case (.seeked, .seeked):
+            return next
+        default:
+            return nil
+        }
+    }
+}
