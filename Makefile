@@ -25,9 +25,13 @@ run: deps-build
 	$(SWIFT) run punchplay-mpris $(ARGS)
 
 # Suites run one after another: the real-player, HTTP and crash-loop suites each start processes and
-# servers, and on a 2-core machine running them all at once starves their own time limits.
+# servers, and on a 2-core machine running them all at once starves their own time limits. The release
+# end-to-end suite (Tests/ReleaseEndToEndTests) runs the release binary, built first and named in
+# PUNCHPLAY_MPRIS_RELEASE_BINARY.
 test: deps-test
-	$(SWIFT) test --no-parallel
+	$(SWIFT) build -c release --product punchplay-mpris
+	PUNCHPLAY_MPRIS_RELEASE_BINARY="$$($(SWIFT) build -c release --show-bin-path)/punchplay-mpris" \
+		$(SWIFT) test --no-parallel
 
 # A local PunchPlay stand-in for trying the agent without an account (see README).
 sandbox: deps-build

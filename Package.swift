@@ -221,14 +221,35 @@ let package = Package(
             ]
         ),
 
+        .target(
+            name: "AgentTestSupport",
+            dependencies: [
+                "MPRISTestSupport",
+                "PunchPlay",
+                "PunchPlaySandbox",
+            ]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
                 "punchplay-mpris",
+                "AgentTestSupport",
                 "BusTestSupport",
                 "DBus",
                 "MPRISTestSupport",
                 "PunchPlay",
+                "PunchPlaySandbox",
+            ]
+        ),
+
+        .testTarget(
+            name: "ReleaseEndToEndTests",
+            dependencies: [
+                "AgentTestSupport",
+                "BusTestSupport",
+                "DBus",
+                "MPRIS",
+                "MPRISTestSupport",
                 "PunchPlaySandbox",
             ]
         ),

@@ -14,9 +14,9 @@ public actor FakePlayer {
     /// The unique name the player's signals come from.
     public nonisolated let uniqueName: String
 
-    private static let path = "/org/mpris/MediaPlayer2"
+    static let path = "/org/mpris/MediaPlayer2"
     private static let rootInterface = "org.mpris.MediaPlayer2"
-    private static let playerInterface = "org.mpris.MediaPlayer2.Player"
+    static let playerInterface = "org.mpris.MediaPlayer2.Player"
 
     /// Connects to the bus at `address`, exports the player with `properties` (Player interface; defaults to a
     /// stopped player with no track) and takes `busName`.

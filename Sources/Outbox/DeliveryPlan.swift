@@ -10,6 +10,8 @@ struct DeliveryPlan: Sendable {
     var pausedUntil: Int64?
     var bucket: TokenBucket
     var pendingCount: Int
+    /// The latest replacement of a corrupt database file, if there was one.
+    var databaseRecovery: CorruptionRecovery?
 
     struct Unreadable: Sendable {
         var sequence: Int64

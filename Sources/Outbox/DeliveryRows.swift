@@ -5,23 +5,22 @@ import PunchPlay
 /// the outcome of an attempt.
 enum DeliveryRows {
     static func plan(_ db: Database, now: Int64, pacing: PacingPolicy) throws -> DeliveryPlan {
-        let state = try Row.fetchOne(db, sql: "SELECT * FROM delivery_state WHERE id = 1")
+        let state = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM delivery_state WHERE id = 1"))
         let candidateRow = try Row.fetchOne(
-            db,
-            sql: """
-                SELECT seq, payload, attempts, next_attempt_at_ms, last_error FROM event e
-                WHERE (e.next_attempt_at_ms IS NULL OR e.next_attempt_at_ms <= ?)
-                    AND NOT EXISTS (SELECT 1 FROM event p WHERE p.session_id = e.session_id AND p.seq < e.seq)
-                ORDER BY e.seq LIMIT 1
-                """,
+            db.cachedStatement(
+                sql: """
+                    SELECT seq, payload, attempts, next_attempt_at_ms, last_error FROM event e
+                    WHERE (e.next_attempt_at_ms IS NULL OR e.next_attempt_at_ms <= ?)
+                        AND NOT EXISTS (SELECT 1 FROM event p WHERE p.session_id = e.session_id AND p.seq < e.seq)
+                    ORDER BY e.seq LIMIT 1
+                    """
+            ),
             arguments: [now]
         )
         let nextDue = try Int64.fetchOne(
-            db,
-            sql: "SELECT min(next_attempt_at_ms) FROM event WHERE next_attempt_at_ms > ?",
+            db.cachedStatement(sql: "SELECT min(next_attempt_at_ms) FROM event WHERE next_attempt_at_ms > ?"),
             arguments: [now]
         )
-        let pending = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
         var bucket = TokenBucket.full(pacing, at: now)
         if let tokens = state?["bucket_tokens"] as Double?, let updated = state?["bucket_updated_at_ms"] as Int64? {
             bucket = TokenBucket(tokens: tokens, updatedAt: min(updated, now)).refilled(pacing, at: now)
@@ -43,7 +42,7 @@ enum DeliveryRows {
             loginRequired: (state?["login_required_since_ms"] as Int64?) != nil,
             pausedUntil: pausedUntil,
             bucket: bucket,
-            pendingCount: pending
+            pendingCount: state?["pending_count"] ?? 0
         )
     }
 
@@ -55,22 +54,21 @@ enum DeliveryRows {
         in db: Database,
         now: Int64
     ) throws -> Bool {
-        try db.execute(
-            sql: "UPDATE delivery_state SET bucket_tokens = ?, bucket_updated_at_ms = ?",
-            arguments: [bucket.tokens, bucket.updatedAt]
-        )
+        try db.cachedStatement(sql: "UPDATE delivery_state SET bucket_tokens = ?, bucket_updated_at_ms = ?")
+            .execute(arguments: [bucket.tokens, bucket.updatedAt])
         switch outcome {
         case .delivered:
-            try db.execute(sql: "DELETE FROM event WHERE seq = ?", arguments: [queued.sequence])
+            try db.cachedStatement(sql: "DELETE FROM event WHERE seq = ?").execute(arguments: [queued.sequence])
             // A success means the path works: every backing-off session may try again now.
-            try db.execute(sql: "UPDATE event SET next_attempt_at_ms = NULL WHERE next_attempt_at_ms IS NOT NULL")
-            try db.execute(
+            try db.cachedStatement(
+                sql: "UPDATE event SET next_attempt_at_ms = NULL WHERE next_attempt_at_ms IS NOT NULL"
+            ).execute()
+            try db.cachedStatement(
                 sql: """
                     UPDATE delivery_state SET delivered_count = delivered_count + 1, last_success_at_ms = ?,
                         login_required_since_ms = NULL
-                    """,
-                arguments: [now]
-            )
+                    """
+            ).execute(arguments: [now])
             return false
         case .transient(let error, let nextAttemptAt, let pausedUntil):
             try db.execute(

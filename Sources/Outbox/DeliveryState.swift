@@ -27,18 +27,23 @@ public struct DeliveryState: Sendable, Hashable {
     public var deliveredCount: Int
     public var deadLetteredCount: Int
     public var lastError: String?
+    /// The latest time the database file was found corrupt and replaced by a fresh one (at open or while
+    /// running), so an observer such as the agent can log its message once when it changes.
+    public var databaseRecovery: CorruptionRecovery?
 
     public init(
         phase: Phase = .idle,
         pendingCount: Int = 0,
         deliveredCount: Int = 0,
         deadLetteredCount: Int = 0,
-        lastError: String? = nil
+        lastError: String? = nil,
+        databaseRecovery: CorruptionRecovery? = nil
     ) {
         self.phase = phase
         self.pendingCount = pendingCount
         self.deliveredCount = deliveredCount
         self.deadLetteredCount = deadLetteredCount
         self.lastError = lastError
+        self.databaseRecovery = databaseRecovery
     }
 }

@@ -49,7 +49,7 @@ public actor EventDelivery {
         return inserted
     }
 
-    /// Tells the loop that events were queued by other means (`store.enqueue`, `closeAbandonedSession`).
+    /// Tells the loop that events were queued by other means (`store.enqueue`).
     public func eventArrived() {
         probeRequested = true
         wake()
@@ -141,7 +141,13 @@ public actor EventDelivery {
             publish { $0.lastError = error.description }
             return .wait(until: store.clock.now() + policy.recheckInterval.wholeMilliseconds, reason: .backOff)
         }
-        publish { $0.pendingCount = plan.pendingCount }
+        publish { state in
+            state.pendingCount = plan.pendingCount
+            if let recovery = plan.databaseRecovery, recovery != state.databaseRecovery {
+                state.databaseRecovery = recovery
+                state.lastError = recovery.message
+            }
+        }
         if let unreadable = plan.unreadable {
             return await settle { () async throws(OutboxError) in try await self.store.buryUnreadable(unreadable) }
         }

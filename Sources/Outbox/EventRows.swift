@@ -58,23 +58,22 @@ enum EventRows {
     /// Applies the caps: age first (everything older goes), then size (lowest rank, oldest first).
     static func enforce(_ limits: OutboxLimits, in db: Database, now: Int64) throws {
         let oldest = now - limits.maximumAge.wholeMilliseconds
-        try db.execute(sql: "DELETE FROM event WHERE created_at_ms < ?", arguments: [oldest])
+        try db.cachedStatement(sql: "DELETE FROM event WHERE created_at_ms < ?").execute(arguments: [oldest])
         var evicted = db.changesCount
-        try db.execute(sql: "DELETE FROM dead_letter WHERE failed_at_ms < ?", arguments: [oldest])
-        try db.execute(sql: "DELETE FROM session WHERE updated_at_ms < ?", arguments: [oldest])
-        let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM event") ?? 0
+        try db.cachedStatement(sql: "DELETE FROM dead_letter WHERE failed_at_ms < ?").execute(arguments: [oldest])
+        // `is_open IN (0, 1)` lets SQLite seek `session_by_update` instead of scanning every session.
+        try db.cachedStatement(sql: "DELETE FROM session WHERE is_open IN (0, 1) AND updated_at_ms < ?")
+            .execute(arguments: [oldest])
+        let count = try Int.fetchOne(db.cachedStatement(sql: "SELECT pending_count FROM delivery_state")) ?? 0
         if count > limits.maximumEvents {
-            try db.execute(
-                sql: "DELETE FROM event WHERE seq IN (SELECT seq FROM event ORDER BY eviction_rank, seq LIMIT ?)",
-                arguments: [count - limits.maximumEvents]
-            )
+            try db.cachedStatement(
+                sql: "DELETE FROM event WHERE seq IN (SELECT seq FROM event ORDER BY eviction_rank, seq LIMIT ?)"
+            ).execute(arguments: [count - limits.maximumEvents])
             evicted += db.changesCount
         }
         if evicted > 0 {
-            try db.execute(
-                sql: "UPDATE delivery_state SET evicted_count = evicted_count + ?",
-                arguments: [evicted]
-            )
+            try db.cachedStatement(sql: "UPDATE delivery_state SET evicted_count = evicted_count + ?")
+                .execute(arguments: [evicted])
         }
     }
 

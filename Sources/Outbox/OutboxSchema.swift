@@ -9,6 +9,9 @@ enum OutboxSchema {
         migrator.registerMigration("v1: events, dead letters, sessions, delivery state") { db in
             try db.execute(sql: version1)
         }
+        migrator.registerMigration("v2: pending count kept by triggers") { db in
+            try db.execute(sql: version2)
+        }
         return migrator
     }
 
@@ -73,5 +76,19 @@ enum OutboxSchema {
             bucket_updated_at_ms INTEGER
         );
         INSERT INTO delivery_state (id) VALUES (1);
+        """
+
+    /// The number of queued events, kept by the schema on every insert and delete whatever the code path
+    /// (coalescing, eviction, dead letters, purge), so the delivery loop and the size cap read it in O(1)
+    /// instead of counting 100,000 rows on every step.
+    private static let version2 = """
+        ALTER TABLE delivery_state ADD COLUMN pending_count INTEGER NOT NULL DEFAULT 0 CHECK (pending_count >= 0);
+        UPDATE delivery_state SET pending_count = (SELECT count(*) FROM event);
+        CREATE TRIGGER event_counted_in AFTER INSERT ON event BEGIN
+            UPDATE delivery_state SET pending_count = pending_count + 1 WHERE id = 1;
+        END;
+        CREATE TRIGGER event_counted_out AFTER DELETE ON event BEGIN
+            UPDATE delivery_state SET pending_count = pending_count - 1 WHERE id = 1;
+        END;
         """
 }

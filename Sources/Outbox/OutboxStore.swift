@@ -5,14 +5,16 @@ import PunchPlay
 /// The durable side of the outbox: one SQLite file holding every event not yet delivered, the dead letters,
 /// the sessions the agent has open and the delivery state. Every method is one transaction, so another
 /// process (`punchplay-mpris queue`) always reads a consistent picture, and a crash at any instant leaves
-/// either the old or the new state, never half of one.
+/// either the old or the new state, never half of one. A file found corrupt at open or by any later
+/// operation is moved aside and replaced by a fresh one (see `OutboxConnection`); the operation that found
+/// it is then run on the fresh file, so the events being queued are not lost and nothing crashes.
 public struct OutboxStore: Sendable {
     public let path: String
     /// Set when the file was found corrupt at open and replaced; the agent logs its message once.
     public let recovery: CorruptionRecovery?
     let limits: OutboxLimits
     let clock: OutboxClock
-    private let pool: DatabasePool
+    private let connection: OutboxConnection
 
     public init(
         path: String = OutboxLocation.defaultPath(),
@@ -21,7 +23,7 @@ public struct OutboxStore: Sendable {
     ) throws(OutboxError) {
         let (pool, recovery) = try OutboxDatabase.open(path: path, now: clock.now())
         self.path = path
-        self.pool = pool
+        self.connection = OutboxConnection(path: path, pool: pool, recovery: recovery)
         self.recovery = recovery
         self.limits = limits
         self.clock = clock
@@ -69,35 +71,6 @@ public struct OutboxStore: Sendable {
         }
     }
 
-    /// Closes a session left open by a previous run whose item is no longer playing: queues a `stop` at the
-    /// last known position, with a new `event_id` and an `event_created_at` later than the session's last
-    /// event. Returns the stop, or nil when the session is not open.
-    @discardableResult
-    public func closeAbandonedSession(
-        _ sessionID: String,
-        eventID: String = UUID().uuidString.lowercased()
-    ) async throws(OutboxError) -> PlaybackEvent? {
-        let now = clock.now()
-        let limits = limits
-        return try await write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: "SELECT last_event, last_created_at_ms FROM session WHERE session_id = ? AND is_open = 1",
-                    arguments: [sessionID]
-                )
-            else { return nil }
-            var stop = try EventRows.decode(row["last_event"])
-            stop.action = .stop
-            stop.payload.eventID = eventID
-            stop.payload.eventCreatedAt = max(now, (row["last_created_at_ms"] as Int64) + 1)
-            stop.payload.watched = nil
-            _ = try EventRows.insert(stop, into: db, now: now)
-            try EventRows.enforce(limits, in: db, now: now)
-            return stop
-        }
-    }
-
     // MARK: Inspection and user actions
 
     /// Everything `punchplay-mpris queue` shows, read in one transaction.
@@ -131,7 +104,11 @@ public struct OutboxStore: Sendable {
 
     func plan(pacing: PacingPolicy) async throws(OutboxError) -> DeliveryPlan {
         let now = clock.now()
-        return try await read { db in try DeliveryRows.plan(db, now: now, pacing: pacing) }
+        return try await perform { lease in
+            var plan = try await lease.pool.read { db in try DeliveryRows.plan(db, now: now, pacing: pacing) }
+            plan.databaseRecovery = lease.recovery
+            return plan
+        }
     }
 
     func record(
@@ -178,25 +155,47 @@ public struct OutboxStore: Sendable {
         }
     }
 
+    // MARK: Corruption found while running
+
+    /// Every time the file was found corrupt and replaced since this store was opened (the open included),
+    /// oldest first. The delivery loop publishes the one behind the file in use in
+    /// `DeliveryState.databaseRecovery`.
+    public func recoveries() async -> [CorruptionRecovery] {
+        await connection.recoveries
+    }
+
     // MARK: Transactions
 
     private func write<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(OutboxError) -> T {
-        do {
-            return try await pool.write(body)
-        } catch let error as OutboxError {
-            throw error
-        } catch {
-            throw .storage("\(error)")
-        }
+        try await perform { lease in try await lease.pool.write(body) }
     }
 
     private func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws(OutboxError) -> T {
+        try await perform { lease in try await lease.pool.read(body) }
+    }
+
+    /// Runs `operation` on the current database; when it fails because the file is corrupt (or was replaced
+    /// meanwhile), runs it once more on the fresh database. A second failure is reported, never looped on.
+    private func perform<T: Sendable>(
+        _ operation: (OutboxConnection.Lease) async throws -> T
+    ) async throws(OutboxError) -> T {
+        let lease = await connection.lease
         do {
-            return try await pool.read(body)
-        } catch let error as OutboxError {
-            throw error
+            return try await operation(lease)
         } catch {
-            throw .storage("\(error)")
+            guard let retry = try await connection.retryLease(after: error, on: lease, now: clock.now()) else {
+                throw Self.outboxError(error)
+            }
+            do {
+                return try await operation(retry)
+            } catch {
+                throw Self.outboxError(error)
+            }
         }
+    }
+
+    private static func outboxError(_ error: any Error) -> OutboxError {
+        if let error = error as? OutboxError { return error }
+        return .storage("\(error)")
     }
 }

@@ -19,10 +19,7 @@ extension PlaybackSession {
     ) -> PlaybackEvent {
         let createdAt = max(now.wallClockMillis, (lastCreatedAt ?? .min) + 1)
         lastCreatedAt = createdAt
-        var reportedPosition = position
-        if action == .stop, let duration, duration - position <= Self.endTolerance {
-            reportedPosition = duration
-        }
+        let reportedPosition = Self.reportedPosition(action, position: position, duration: duration)
         var payload = PlaybackPayload(
             mediaType: identification.mediaType.rawValue,
             title: String(identification.title.prefix(Self.maximumTitleLength)),
@@ -40,16 +37,33 @@ extension PlaybackSession {
         payload.clientVersion = context.clientVersion
         payload.rawFilename = rawFilename
         if action == .stop {
-            payload.watched = isWatched(progress: payload.progress, threshold: policy.watchedThreshold)
+            payload.watched = Self.isWatched(
+                progress: payload.progress,
+                threshold: policy.watchedThreshold,
+                playedTime: playedTime,
+                duration: duration
+            )
             payload.watchedThreshold = policy.watchedThreshold
         }
-        return PlaybackEvent(action: action, payload: payload)
+        let checkpoint = SessionCheckpoint(
+            playedMilliseconds: Int64(min(playedTime.seconds * 1000, Double(Int64.max / 2)).rounded()),
+            watchedThreshold: policy.watchedThreshold
+        )
+        return PlaybackEvent(action: action, payload: payload, checkpoint: checkpoint)
+    }
+
+    /// Where a `stop` within `endTolerance` of the end is: at the end; any other event reports `position`.
+    static func reportedPosition(_ action: PlaybackAction, position: Duration, duration: Duration?) -> Duration {
+        if action == .stop, let duration, duration - position <= endTolerance {
+            return duration
+        }
+        return position
     }
 
     /// Watched means far enough *and* really played: seeking to the end is not watching.
-    private func isWatched(progress: Double?, threshold: Double) -> Bool {
+    static func isWatched(progress: Double?, threshold: Double, playedTime: Duration, duration: Duration?) -> Bool {
         guard let progress, let duration else { return false }
-        return progress >= threshold && playedTime.seconds >= duration.seconds * Self.minimumPlayedShare
+        return progress >= threshold && playedTime.seconds >= duration.seconds * minimumPlayedShare
     }
 }
 

@@ -36,10 +36,21 @@ struct PlaybackSession: Sendable, Hashable {
     }
 
     static func contentKey(_ identification: Identification) -> String {
+        contentKey(
+            mediaType: identification.mediaType.rawValue,
+            title: identification.title,
+            year: identification.year,
+            season: identification.season,
+            episode: identification.episode
+        )
+    }
+
+    /// The key of `contentKey(_:)` from its parts; the title as the wire carries it, so that a session
+    /// known only by its last event gives the same key.
+    static func contentKey(mediaType: String, title: String, year: Int?, season: Int?, episode: Int?) -> String {
         [
-            identification.mediaType.rawValue, identification.title.lowercased(),
-            identification.year.map(String.init) ?? "", identification.season.map(String.init) ?? "",
-            identification.episode.map(String.init) ?? "",
+            mediaType, title.prefix(maximumTitleLength).lowercased(), year.map(String.init) ?? "",
+            season.map(String.init) ?? "", episode.map(String.init) ?? "",
         ].joined(separator: "|")
     }
 }

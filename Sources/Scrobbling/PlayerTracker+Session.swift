@@ -22,8 +22,9 @@ extension PlayerTracker {
             identification = admitted
         }
         refusedItemKey = nil
-        session = PlaybackSession(
-            id: environment.makeID(),
+        let inherited = environment.inherited[PlaybackSession.contentKey(identification)]
+        var opened = PlaybackSession(
+            id: inherited?.id ?? environment.makeID(),
             itemKey: itemKey,
             identification: identification,
             rawFilename: policy.sendsFilename ? metadata.rawFilename(fullPath: policy.sendsFullPath) : nil,
@@ -33,6 +34,17 @@ extension PlayerTracker {
             progressAnchor: now.uptime
         )
         let summary = "\(identification.mediaType.rawValue) \(identification.title.logExcerpt)"
+        if let inherited {
+            // The last run crashed while this played: one playback that goes on, with its played time and
+            // strictly later timestamps, instead of a second session.
+            opened.playedTime = inherited.playedTime
+            opened.lastCreatedAt = inherited.lastEvent.payload.eventCreatedAt
+            session = opened
+            step.decisions.append(Decision(busName: busName, "continue: \(summary), left open by the last run"))
+            emit(inherited.reported == .paused ? .resume : .progress, at: now, environment: environment, into: &step)
+            return
+        }
+        session = opened
         let reasons = identification.reasons.joined(separator: "; ").logExcerpt
         let length = metadata.knownLength.map { "\($0.wholeSeconds) s" } ?? "unknown length, minimum not checked"
         step.decisions.append(Decision(busName: busName, "start: \(summary) (\(length)): \(reasons)"))

@@ -2,6 +2,7 @@
 extension Scrobbler {
     mutating func sleep(at now: Moment, into step: inout ScrobblerStep) {
         isAsleep = true
+        closeInheritedSessions(at: now, reason: "machine going to sleep", into: &step)
         for busName in trackers.keys.sorted() {
             let environment = environment(excluding: busName)
             trackers[busName]?.closeSession(
@@ -33,6 +34,7 @@ extension Scrobbler {
                 into: &step
             )
         }
+        closeInheritedSessions(at: now, reason: "agent shutting down", into: &step)
         trackers = [:]
         isShutDown = true
     }

@@ -33,6 +33,10 @@ public struct Scrobbler: Sendable {
     var disabledPlayers: Set<String> = []
     var isAsleep = false
     var isShutDown = false
+    /// Sessions the last run left open that no player has taken over yet, oldest first.
+    var inherited: [InheritedSession] = []
+    /// When `inherited` was handed over; the claim window counts from here.
+    var inheritedSince: Duration?
 
     public init(configuration: Configuration) {
         self.configuration = configuration
@@ -40,12 +44,12 @@ public struct Scrobbler: Sendable {
 
     /// The earliest deadline of any player, on the uptime axis.
     public var nextDeadline: Duration? {
-        trackers.values.compactMap(\.nextDeadline).min()
+        (trackers.values.compactMap(\.nextDeadline) + [inheritanceDeadline].compactMap { $0 }).min()
     }
 
-    /// Whether any player has an open session.
+    /// Whether any player has an open session, or a session of the last run waits to be continued.
     public var hasOpenSessions: Bool {
-        trackers.values.contains { $0.session != nil }
+        !inherited.isEmpty || trackers.values.contains { $0.session != nil }
     }
 
     /// Feeds one input at `now`. Work that fell due before the input is done first, so a state that held
@@ -63,7 +67,9 @@ public struct Scrobbler: Sendable {
         case .sleep: sleep(at: now, into: &step)
         case .wake: wake(at: now, into: &step)
         case .shutdown: shutDown(at: now, into: &step)
+        case .inherit(let sessions): inherit(sessions, at: now.uptime, into: &step)
         }
+        forgetContinuedSessions()
         adoptPendingPolicies(at: now.uptime, into: &step)
         step.nextDeadline = nextDeadline
         return step
@@ -77,6 +83,10 @@ public struct Scrobbler: Sendable {
             if openBefore != nil, trackers[busName]?.session?.itemKey != openBefore {
                 reconsiderOthers(than: busName, at: now.uptime)
             }
+            forgetContinuedSessions()
+        }
+        if let inheritanceDeadline, now.uptime >= inheritanceDeadline {
+            closeInheritedSessions(at: now, reason: "its item is not playing", into: &step)
         }
     }
 
@@ -160,7 +170,8 @@ public struct Scrobbler: Sendable {
             identify: configuration.identify,
             makeID: configuration.makeID,
             context: configuration.context,
-            contentElsewhere: elsewhere
+            contentElsewhere: elsewhere,
+            inherited: Dictionary(inherited.map { ($0.contentKey, $0) }, uniquingKeysWith: { _, newer in newer })
         )
     }
 }

@@ -10,6 +10,8 @@ public enum ScrobblerInput: Sendable, Hashable {
     case sleep
     /// The machine woke up (logind `PrepareForSleep(false)`): playback that goes on gets a new session.
     case wake
+    /// Sessions the last run of the agent left open, handed over once at start-up, before any observation.
+    case inherit([InheritedSession])
     /// The agent is shutting down: open sessions stop now and nothing else is reported.
     case shutdown
 }

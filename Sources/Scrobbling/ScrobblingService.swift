@@ -35,6 +35,13 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         (inputs, inputContinuation) = AsyncStream<ScrobblerInput>.makeStream()
     }
 
+    /// Hands over the sessions the last run left open (see `InheritedSession`). Call it before `run()`, so
+    /// they are known before the first observation.
+    public nonisolated func inherit(_ sessions: [InheritedSession]) {
+        guard !sessions.isEmpty else { return }
+        inputContinuation.yield(.inherit(sessions))
+    }
+
     /// The machine is about to sleep (logind `PrepareForSleep(true)`).
     public nonisolated func prepareForSleep() {
         inputContinuation.yield(.sleep)

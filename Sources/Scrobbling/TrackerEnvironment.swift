@@ -8,4 +8,6 @@ struct TrackerEnvironment: Sendable {
     var context: ScrobblingContext
     /// Content already reported by another player (`PlaybackSession.contentKey` → its bus name).
     var contentElsewhere: [String: String]
+    /// Sessions the last run left open and no player has taken over (`PlaybackSession.contentKey` → it).
+    var inherited: [String: InheritedSession] = [:]
 }

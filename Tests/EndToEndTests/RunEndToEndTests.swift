@@ -1,3 +1,4 @@
+import AgentTestSupport
 import BusTestSupport
 import DBus
 import Foundation

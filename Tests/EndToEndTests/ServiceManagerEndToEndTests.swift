@@ -1,3 +1,4 @@
+import AgentTestSupport
 import BusTestSupport
 import Foundation
 import MPRISTestSupport

@@ -17,6 +17,14 @@ struct OutboxStoreTests {
         #expect(mode == "wal")
     }
 
+    @Test("every commit is synced: the writer connection runs with synchronous = FULL, not GRDB's WAL default")
+    func writerSynchronousFull() async throws {
+        let directory = OutboxHarness.temporaryDirectory()
+        let (pool, _) = try OutboxDatabase.open(path: directory + "/outbox.sqlite", now: 0)
+        let synchronous = try await pool.write { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") }
+        #expect(synchronous == 2)
+    }
+
     @Test("enqueueing the same event_id twice queues it once")
     func idempotentEnqueue() async throws {
         let harness = try OutboxHarness()
@@ -76,38 +84,6 @@ struct OutboxStoreTests {
         let queued = snapshot.sessions.flatMap(\.events).map(\.event.payload.eventID)
         #expect(queued == ["s1-start-0", "s1-pause-31000", "s1-resume-40000", "s1-stop-60000", "s2-progress-16000"])
         #expect(snapshot.coalescedCount == 3)
-    }
-
-    @Test("a garbage database file is moved aside with a message and a fresh outbox starts")
-    func corruptFileMovedAside() async throws {
-        let directory = OutboxHarness.temporaryDirectory()
-        let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 31) })
-        _ = FileManager.default.createFile(atPath: directory + "/outbox.sqlite", contents: garbage)
-        let harness = try OutboxHarness(directory: directory)
-        let recovery = try #require(harness.store.recovery)
-        #expect(recovery.message.contains("moved to"))
-        #expect(FileManager.default.contents(atPath: recovery.movedTo) == garbage)
-        try await harness.store.enqueue(Events.make(.start, at: 0))
-        #expect(try await harness.store.snapshot().pendingCount == 1)
-    }
-
-    @Test("a database whose pages were damaged is detected and moved aside")
-    func damagedPagesDetected() async throws {
-        let directory = OutboxHarness.temporaryDirectory()
-        do {
-            let harness = try OutboxHarness(directory: directory)
-            try await harness.store.enqueue(contentsOf: (0..<500).map { Events.make(.stop, session: "s\($0)", at: 1) })
-        }
-        let queue = try DatabaseQueue(path: directory + "/outbox.sqlite")
-        _ = try await queue.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
-        try queue.close()
-        let handle = try #require(FileHandle(forUpdatingAtPath: directory + "/outbox.sqlite"))
-        try handle.seek(toOffset: 4096 * 3)
-        handle.write(Data(repeating: 0xA5, count: 4096 * 4))
-        try handle.close()
-        let reopened = try OutboxHarness(directory: directory)
-        #expect(reopened.store.recovery != nil)
-        #expect(try await reopened.store.snapshot().pendingCount == 0)
     }
 
     @Test("a directory that cannot hold the database gives an actionable error, not a crash")

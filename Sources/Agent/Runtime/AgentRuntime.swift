@@ -49,7 +49,6 @@ public struct AgentRuntime: Sendable {
             store: store,
             writer: ReportingWriter(wrapping: writer, logger: Logger(label: "punchplay-mpris.delivery"))
         )
-        try await closeSessionsOfPreviousRun(store: store, delivery: delivery)
         let notifier = configuration.log.notifications ? DesktopNotifier(connection: session) : nil
         let scrobbling = makeScrobbling(
             deviceID: deviceID,
@@ -57,6 +56,7 @@ public struct AgentRuntime: Sendable {
             delivery: delivery,
             nowWatching: configuration.log.notifyNowWatching ? notifier : nil
         )
+        try await inheritSessionsOfPreviousRun(store: store, scrobbling: scrobbling)
         let serviceManager = ServiceManagerNotifier(environment: options.environment)
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
@@ -178,17 +178,19 @@ public struct AgentRuntime: Sendable {
         }
     }
 
-    /// Sessions a previous run left open (it crashed or was killed) are closed with a `stop` at their last
-    /// known position; if the same item is still playing, the core opens a new session for it.
-    private func closeSessionsOfPreviousRun(store: OutboxStore, delivery: EventDelivery) async throws {
+    /// Hands the sessions a previous run left open (it crashed or was killed) to the core, which continues
+    /// each one whose item is still playing and closes the others with a `stop` at their last known position.
+    private func inheritSessionsOfPreviousRun(
+        store: OutboxStore,
+        scrobbling: ScrobblingService<SuspendingClock>
+    ) async throws {
         let open = try await store.openSessions()
         for session in open {
-            try await store.closeAbandonedSession(session.sessionID)
             logger.info(
-                "closed the session of \"\(session.lastEvent.payload.title ?? "untitled")\" left open by the last run"
+                "the last run left \"\(session.lastEvent.payload.title ?? "untitled")\" open: continued if it is still playing"
             )
         }
-        if !open.isEmpty { await delivery.eventArrived() }
+        scrobbling.inherit(open.map { InheritedSession(lastEvent: $0.lastEvent) })
     }
 
     /// The core on the suspending clock; its sink logs decisions at debug level, commits each step's events

@@ -5,23 +5,26 @@ import PunchPlaySandbox
 
 /// A throw-away user for one agent run: `XDG_CONFIG_HOME` with a config pointing at the sandbox, and
 /// `XDG_STATE_HOME` where the outbox, device id and (file) credentials live.
-struct AgentHome {
-    let directory: TemporaryDirectory
-    let sandbox: PunchPlaySandbox
+public struct AgentHome: Sendable {
+    public let directory: TemporaryDirectory
+    public let sandbox: PunchPlaySandbox
 
-    init(sandbox: PunchPlaySandbox, extraConfiguration: String = "") throws {
+    /// - Parameters:
+    ///   - defaults: lines added to the `[defaults]` table (after the short settle window).
+    ///   - extraConfiguration: tables appended after `[defaults]`.
+    public init(sandbox: PunchPlaySandbox, defaults: String = "", extraConfiguration: String = "") throws {
         directory = try TemporaryDirectory(prefix: "punchplay-e2e")
         self.sandbox = sandbox
         try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
-        try writeConfiguration(extraConfiguration)
+        try writeConfiguration(extraConfiguration, defaults: defaults)
     }
 
-    var configDirectory: String { directory.file("config/punchplay-mpris") }
-    var configFile: String { configDirectory + "/config.toml" }
-    var stateDirectory: String { directory.file("state/punchplay-mpris") }
+    public var configDirectory: String { directory.file("config/punchplay-mpris") }
+    public var configFile: String { configDirectory + "/config.toml" }
+    public var stateDirectory: String { directory.file("state/punchplay-mpris") }
 
     /// The environment of the agent: the private bus as session bus, this home's XDG directories.
-    func environment(busAddress: String) -> [String: String] {
+    public func environment(busAddress: String) -> [String: String] {
         [
             "DBUS_SESSION_BUS_ADDRESS": busAddress,
             "XDG_CONFIG_HOME": directory.file("config"),
@@ -30,8 +33,9 @@ struct AgentHome {
         ]
     }
 
-    /// Replaces the configuration: the sandbox's `[punchplay]` table, a short settle window, then `extra`.
-    func writeConfiguration(_ extra: String) throws {
+    /// Replaces the configuration: the sandbox's `[punchplay]` table, `[defaults]` with a short settle window
+    /// and `defaults`, then `extra`.
+    public func writeConfiguration(_ extra: String, defaults: String = "") throws {
         let text = """
             [punchplay]
             client_id = "\(SandboxApp.agentClientID)"
@@ -41,6 +45,7 @@ struct AgentHome {
 
             [defaults]
             settle_ms = 200
+            \(defaults)
 
             \(extra)
             """
@@ -48,7 +53,8 @@ struct AgentHome {
     }
 
     /// Logs in as `punchplay-mpris login` would, with tokens the sandbox issued directly.
-    func logIn() async throws -> IssuedTokens {
+    @discardableResult
+    public func logIn() async throws -> IssuedTokens {
         let tokens = try await sandbox.issueTokens()
         let store = FileCredentialStore(path: stateDirectory + "/credentials.json")
         try await store.save(
@@ -64,7 +70,7 @@ struct AgentHome {
         return tokens
     }
 
-    func remove() {
+    public func remove() {
         directory.remove()
     }
 }
