@@ -50,11 +50,22 @@ struct ReleaseScenario: Sendable {
                     binary: binary
                 ) { agent in
                     try await agent.waitForLine(containing: "watching media players on the session bus")
-                    try await body(ReleaseScenario(bus: bus, sandbox: sandbox, home: home, agent: agent, media: media))
+                    let scenario = ReleaseScenario(bus: bus, sandbox: sandbox, home: home, agent: agent, media: media)
+                    do {
+                        try await body(scenario)
+                    } catch {
+                        let log = await scenario.agentLogTail()
+                        throw ScenarioError("\(error)\n\(log)")
+                    }
                     if !stopsAgent { _ = await agent.terminate() }
                 }
             }
         }
+    }
+
+    /// The agent's last lines, to explain a failed wait.
+    func agentLogTail(lines: Int = 40) async -> String {
+        "the agent's last \(lines) lines:\n" + (await agent.printed()).suffix(lines).joined(separator: "\n")
     }
 
     /// Writes `film` as a real `seconds`-long video into the media directory and returns its path.
@@ -95,6 +106,13 @@ struct ReleaseScenario: Sendable {
         }
     }
 
+    /// Waits until the service accepted the first `start` and the agent logged it as sent, so every later line
+    /// of the agent's output is about what came after.
+    func waitUntilStartSent() async throws {
+        try await sandbox.waitForEvents(1, "start")
+        try await agent.waitForLine(containing: "sent start")
+    }
+
     /// Pauses, resumes and stops `mpv` with playerctl, each step once the service accepted the one before.
     func pauseResumeAndStop(_ mpv: MPVPlayer) async throws {
         for (command, action) in [("pause", "pause"), ("play", "resume"), ("stop", "stop")] {
@@ -104,10 +122,14 @@ struct ReleaseScenario: Sendable {
     }
 
     /// The accepted events after checking the rules every history keeps (see `PlaybackHistory`).
-    func checkedHistory(sourceLocation: SourceLocation = #_sourceLocation) async throws -> [ReportedEvent] {
+    func checkedHistory(
+        stopMayBeResent: Bool = false,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async throws -> [ReportedEvent] {
         let events = try await sandbox.reportedEvents()
         try PlaybackHistory.expectDeliveredOnceAndClosed(
-            events, requests: await sandbox.playbackRequests(), sourceLocation: sourceLocation)
+            events, requests: await sandbox.playbackRequests(), stopMayBeResent: stopMayBeResent,
+            sourceLocation: sourceLocation)
         return events
     }
 }

@@ -14,8 +14,7 @@ struct ServiceFaultEndToEndTests {
             let sandbox = scenario.sandbox
             let film = try await scenario.file(.elephantsDream, seconds: 60)
             try await scenario.withMPV(playing: [film]) { mpv in
-                try await sandbox.waitForEvents(1, "start")
-                try await scenario.agent.waitForLine(containing: "sent start")
+                try await scenario.waitUntilStartSent()
                 await sandbox.inject(.dropConnection(count: 2, pathPrefix: PunchPlaySandbox.playbackPath))
                 await sandbox.inject(.status(503, count: 1000, pathPrefix: PunchPlaySandbox.playbackPath))
                 try await mpv.playerctl("pause")
@@ -66,8 +65,7 @@ struct ServiceFaultEndToEndTests {
             let sandbox = scenario.sandbox
             let film = try await scenario.file(.elephantsDream, seconds: 60)
             try await scenario.withMPV(playing: [film]) { mpv in
-                try await sandbox.waitForEvents(1, "start")
-                try await scenario.agent.waitForLine(containing: "sent start")
+                try await scenario.waitUntilStartSent()
                 await sandbox.revokeTokens()
                 try await mpv.playerctl("pause")
                 try await scenario.agent.waitForLine(containing: "not logged in to PunchPlay")
