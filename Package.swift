@@ -275,6 +275,7 @@ let package = Package(
         .executableTarget(
             name: "punchplay-bench",
             dependencies: [
+                "AgentTestSupport",
                 "BusTestSupport",
                 "DBus",
                 "MediaIdentity",

@@ -1,6 +1,5 @@
 import Foundation
 import MPRISTestSupport
-import PunchPlay
 import PunchPlaySandbox
 
 /// A throw-away user for one agent run: `XDG_CONFIG_HOME` with a config pointing at the sandbox, and
@@ -55,19 +54,7 @@ public struct AgentHome: Sendable {
     /// Logs in as `punchplay-mpris login` would, with tokens the sandbox issued directly.
     @discardableResult
     public func logIn() async throws -> IssuedTokens {
-        let tokens = try await sandbox.issueTokens()
-        let store = FileCredentialStore(path: stateDirectory + "/credentials.json")
-        try await store.save(
-            StoredCredentials(
-                accessToken: Secret(tokens.accessToken),
-                refreshToken: Secret(tokens.refreshToken),
-                accessTokenExpiresAt: Date().addingTimeInterval(TimeInterval(tokens.expiresIn)),
-                accessTokenIssuedAt: Date(),
-                scopes: tokens.scopes,
-                username: "sandbox"
-            )
-        )
-        return tokens
+        try await sandbox.logIn(storingIn: stateDirectory + "/credentials.json", username: "sandbox")
     }
 
     public func remove() {

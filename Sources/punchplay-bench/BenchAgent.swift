@@ -1,8 +1,8 @@
+import AgentTestSupport
 import BusTestSupport
 import Foundation
 import MPRISTestSupport
 import Outbox
-import PunchPlay
 import PunchPlaySandbox
 
 /// The release `punchplay-mpris run` as a child process, logged in to the sandbox with its own throw-away
@@ -47,7 +47,10 @@ struct BenchAgent {
         let home = try TemporaryDirectory(prefix: "punchplay-bench")
         do {
             try writeConfiguration(in: home, sandbox: world.sandbox, settleMilliseconds: settleMilliseconds)
-            try await logIn(in: home, sandbox: world.sandbox)
+            try await world.sandbox.logIn(
+                storingIn: home.file("state/punchplay-mpris/credentials.json"),
+                username: "bench"
+            )
             let output = try FIFOLineReader(path: home.file("agent.out"))
             let (ready, readyContinuation) = AsyncStream.makeStream(of: Void.self)
             let tail = AgentOutputTail()
@@ -135,21 +138,5 @@ struct BenchAgent {
             \(settle)
             """
         try text.write(toFile: directory + "/config.toml", atomically: true, encoding: .utf8)
-    }
-
-    /// Stores tokens the sandbox issued, as `punchplay-mpris login` would.
-    private static func logIn(in home: TemporaryDirectory, sandbox: PunchPlaySandbox) async throws {
-        let tokens = try await sandbox.issueTokens()
-        let store = FileCredentialStore(path: home.file("state/punchplay-mpris/credentials.json"))
-        try await store.save(
-            StoredCredentials(
-                accessToken: Secret(tokens.accessToken),
-                refreshToken: Secret(tokens.refreshToken),
-                accessTokenExpiresAt: Date().addingTimeInterval(TimeInterval(tokens.expiresIn)),
-                accessTokenIssuedAt: Date(),
-                scopes: tokens.scopes,
-                username: "bench"
-            )
-        )
     }
 }
