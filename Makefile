@@ -5,7 +5,7 @@ PREFIX ?= /usr/local
 
 # Debian packages the build needs, and the ones the tests need on top (real players, media, keyring).
 BUILD_PACKAGES := libdbus-1-dev pkg-config libsqlite3-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) dbus-daemon mpv mpv-mpris ffmpeg playerctl vlc-bin vlc-plugin-base \
+TEST_PACKAGES := $(BUILD_PACKAGES) procps dbus-daemon mpv mpv-mpris ffmpeg playerctl vlc-bin vlc-plugin-base \
 	gnome-keyring
 
 .PHONY: all build run test sandbox lint bench deps-build deps-test
@@ -27,11 +27,12 @@ run: deps-build
 # Suites run one after another: the real-player, HTTP and crash-loop suites each start processes and
 # servers, and on a 2-core machine running them all at once starves their own time limits. The release
 # end-to-end suite (Tests/ReleaseEndToEndTests) runs the release binary, built first and named in
-# PUNCHPLAY_MPRIS_RELEASE_BINARY.
+# PUNCHPLAY_MPRIS_RELEASE_BINARY. scripts/run-tests.sh line-buffers the output and stops a stuck run with a
+# list of the processes left, so a hang names its test.
 test: deps-test
 	$(SWIFT) build -c release --product punchplay-mpris
 	PUNCHPLAY_MPRIS_RELEASE_BINARY="$$($(SWIFT) build -c release --show-bin-path)/punchplay-mpris" \
-		$(SWIFT) test --no-parallel
+		scripts/run-tests.sh $(SWIFT) test --no-parallel
 
 # A local PunchPlay stand-in for trying the agent without an account (see README).
 sandbox: deps-build

@@ -125,6 +125,7 @@ let package = Package(
         .testTarget(
             name: "PunchPlayCommandTests",
             dependencies: [
+                "AgentTestSupport",
                 "punchplay-mpris",
                 "PunchPlaySandbox",
             ]
@@ -174,6 +175,7 @@ let package = Package(
         .testTarget(
             name: "OutboxTests",
             dependencies: [
+                "AgentTestSupport",
                 "Outbox",
                 "PunchPlay",
                 "PunchPlaySandbox",
@@ -212,6 +214,7 @@ let package = Package(
         .testTarget(
             name: "AgentTests",
             dependencies: [
+                "AgentTestSupport",
                 "Agent",
                 "BusTestSupport",
                 "DBus",

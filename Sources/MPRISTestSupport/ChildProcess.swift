@@ -10,23 +10,33 @@ public final class ChildProcess: Sendable {
     public let pid: Int32
     private let exitStatus: Task<Int32, Never>
 
-    /// Starts `command` (looked up in `PATH`) with `arguments`, adding `environment` to this process's.
-    /// Standard input is read from `inputPath` (nil: `/dev/null`); standard output and error are appended to
-    /// the file at `outputPath` (nil: discarded).
+    /// Starts `command` (looked up in `PATH`) with `arguments`, adding `environment` to this process's (or,
+    /// with `inheritingEnvironment` false, with `environment` alone). Standard input is read from `inputPath`
+    /// (nil: `/dev/null`); standard output is appended to the file at `outputPath` (nil: discarded), and
+    /// standard error to the file at `errorPath` (nil: the same place as standard output).
     public init(
         _ command: String,
         _ arguments: [String],
         environment: [String: String] = [:],
+        inheritingEnvironment: Bool = true,
         inputPath: String? = nil,
-        outputPath: String? = nil
+        outputPath: String? = nil,
+        errorPath: String? = nil
     ) throws {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
+        let append = O_WRONLY | O_CREAT | O_APPEND
         posix_spawn_file_actions_addopen(&actions, 0, inputPath ?? "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", O_WRONLY | O_CREAT | O_APPEND, 0o600)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let fullEnvironment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        posix_spawn_file_actions_addopen(&actions, 1, outputPath ?? "/dev/null", append, 0o600)
+        if let errorPath {
+            posix_spawn_file_actions_addopen(&actions, 2, errorPath, append, 0o600)
+        } else {
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        }
+        let fullEnvironment =
+            inheritingEnvironment
+            ? ProcessInfo.processInfo.environment.merging(environment) { $1 } : environment
         let argv = ([command] + arguments).map { strdup($0) } + [nil]
         let envp = fullEnvironment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }

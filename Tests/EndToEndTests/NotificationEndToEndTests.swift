@@ -73,7 +73,10 @@ struct NotificationEndToEndTests {
                             shown
                                 == "Log in to PunchPlay: Enter the code \(code) at \(sandbox.baseURL.absoluteString)/activate"
                         )
-                        #expect(try await notifications.next() == "Logged in to PunchPlay: as sandbox (Sandbox User)")
+                        // The agent polls every 5 s (the contract names no interval) and the sandbox approves
+                        // on the second poll, so this comes about 10 s after the code: well inside 30 s.
+                        let loggedIn = try await notifications.next(timeout: .seconds(30))
+                        #expect(loggedIn == "Logged in to PunchPlay: as sandbox (Sandbox User)")
                         #expect(await login.process.exited() == 0)
                     }
                 }

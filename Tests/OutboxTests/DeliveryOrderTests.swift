@@ -56,7 +56,7 @@ struct DeliveryOrderTests {
         await harness.writer.setScript { _ in .hang }
         try await harness.delivery.enqueue(Events.make(.start, at: 0))
         let task = harness.start()
-        await harness.writer.waitForSends(1)
+        try await harness.writer.waitForSends(1)
         task.cancel()
         await task.value
 
@@ -74,7 +74,7 @@ struct DeliveryOrderTests {
         await harness.writer.setScript { _ in .acceptWhenCancelled }
         try await harness.store.enqueue(Events.make(.stop, session: "s1", at: 0))
         let task = harness.start()
-        await harness.writer.waitForSends(1)
+        try await harness.writer.waitForSends(1)
         task.cancel()
         await task.value
         await harness.writer.setScript { _ in .accept }

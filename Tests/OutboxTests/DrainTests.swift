@@ -20,8 +20,8 @@ struct DrainTests {
         try await harness.store.enqueue(Events.make(.stop, at: 0))
         let delivery = harness.delivery
         let drained = Task { await delivery.drain(within: .seconds(2)) }
-        await harness.writer.waitForSends(1)
-        await harness.clock.advance(by: .seconds(2))
+        try await harness.writer.waitForSends(1)
+        try await harness.advanceWhenSleeping(by: .seconds(2))
         #expect(await drained.value == 1)
         let snapshot = try await harness.store.snapshot()
         #expect(snapshot.sessions.first?.events.first?.attempts == 0)

@@ -21,7 +21,7 @@ struct LoginHoldTests {
         let task = harness.start()
         try await harness.waitForState { $0.phase == .loginRequired }
         try await harness.delivery.enqueue(Events.make(.pause, session: "a", at: 2))
-        await harness.clock.advance(by: .seconds(3600))
+        try await harness.advanceWhenSleeping(by: .seconds(3600))
         try await harness.waitForState { $0.phase == .loginRequired && $0.pendingCount == 3 }
         #expect(await harness.writer.sentEventIDs == ["a-start-0"])
         #expect(try await harness.store.snapshot().loginRequiredSince == OutboxHarness.startOfTime)

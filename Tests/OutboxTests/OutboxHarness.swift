@@ -64,10 +64,35 @@ struct OutboxHarness {
             for await state in stream {
                 if predicate(state) { return }
                 if case .waiting(let until, _) = state.phase {
+                    try await Self.untilSleeping(on: clock)
                     await clock.advance(by: .milliseconds(max(until - outboxClock.now(), 0)))
                 }
             }
             throw TimedOut()
+        }
+    }
+
+    /// Moves the virtual clock on once the loop sleeps on it. A `TestClock` wakes only the sleepers already
+    /// registered when it moves, and the loop registers its sleep a moment after announcing the wait; an
+    /// advance in between would leave the loop asleep for good.
+    func advanceWhenSleeping(by duration: Duration) async throws {
+        try await Self.untilSleeping(on: clock)
+        await clock.advance(by: duration)
+    }
+
+    /// Returns once something sleeps on `clock` (the loop's pause or a send's time-out), polling the clock
+    /// without real waiting, and throws `TimedOut` when nothing does within the real-time safety net.
+    static func untilSleeping(on clock: TestClock<Duration>) async throws {
+        try await withTimeout {
+            while true {
+                try Task.checkCancellation()
+                do {
+                    try await clock.checkSuspension()
+                } catch {
+                    return
+                }
+                await Task.yield()
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+import AgentTestSupport
 import Foundation
 import PunchPlay
 import Testing
@@ -9,7 +10,7 @@ struct QueueCommandTests {
     @Test("queue --json shows pending events per session, dead letters with status and request id, the last error")
     func showJSON() async throws {
         let harness = try await Self.outboxWithDeadLetter()
-        let result = try await QueueCLI.run(["queue", "--json", "--database", harness.path])
+        let result = try await CommandRun.run(["queue", "--json", "--database", harness.path])
         #expect(result.status == 0)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
         #expect(json["database"] as? String == harness.path)
@@ -26,7 +27,7 @@ struct QueueCommandTests {
     @Test("queue (text) names the dead letter's request id and how to retry it")
     func showText() async throws {
         let harness = try await Self.outboxWithDeadLetter()
-        let result = try await QueueCLI.run(["queue", "--database", harness.path])
+        let result = try await CommandRun.run(["queue", "--database", harness.path])
         #expect(result.status == 0)
         #expect(result.output.contains("1 pending in 1 session, 1 dead letter"))
         #expect(result.output.contains("request id req-422"))
@@ -36,16 +37,16 @@ struct QueueCommandTests {
     @Test("queue retry moves dead letters back; purge asks, refuses without a terminal, and obeys --yes")
     func retryAndPurge() async throws {
         let harness = try await Self.outboxWithDeadLetter()
-        let retried = try await QueueCLI.run(["queue", "retry", "--database", harness.path])
+        let retried = try await CommandRun.run(["queue", "retry", "--database", harness.path])
         #expect(retried.output.contains("Moved 1 dead letter back"))
         #expect(try await harness.store.snapshot().pendingCount == 2)
 
-        let refused = try await QueueCLI.run(["queue", "purge", "--database", harness.path])
+        let refused = try await CommandRun.run(["queue", "purge", "--database", harness.path])
         #expect(refused.output.contains("Nothing deleted"))
-        #expect(refused.error.contains("pass --yes"))
+        #expect(refused.errorOutput.contains("pass --yes"))
         #expect(try await harness.store.snapshot().pendingCount == 2)
 
-        let purged = try await QueueCLI.run(["queue", "purge", "--yes", "--database", harness.path])
+        let purged = try await CommandRun.run(["queue", "purge", "--yes", "--database", harness.path])
         #expect(purged.status == 0)
         #expect(try await harness.store.snapshot().pendingCount == 0)
     }
@@ -55,9 +56,9 @@ struct QueueCommandTests {
         let directory = OutboxHarness.temporaryDirectory()
         let path = directory + "/outbox.sqlite"
         _ = FileManager.default.createFile(atPath: path, contents: Data(repeating: 0x42, count: 4096))
-        let result = try await QueueCLI.run(["queue", "--database", path])
+        let result = try await CommandRun.run(["queue", "--database", path])
         #expect(result.status == 0)
-        #expect(result.error.contains("was moved to"))
+        #expect(result.errorOutput.contains("was moved to"))
         #expect(result.output.contains("0 pending"))
     }
 
@@ -72,45 +73,5 @@ struct QueueCommandTests {
         await task.value
         try await harness.store.enqueue(Events.make(.start, session: "b", at: 1))
         return harness
-    }
-}
-
-/// Runs the built `punchplay-mpris` and collects its output and exit status.
-enum QueueCLI {
-    struct Result {
-        var status: Int32
-        var output: String
-        var error: String
-    }
-
-    static func run(_ arguments: [String]) async throws -> Result {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-            .appendingPathComponent("punchplay-mpris")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build punchplay-mpris first")
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        let (exits, continuation) = AsyncStream.makeStream(of: Int32.self)
-        process.terminationHandler = { ended in
-            continuation.yield(ended.terminationStatus)
-            continuation.finish()
-        }
-        try process.run()
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        let status = try await withTimeout { () async -> Int32 in
-            for await status in exits { return status }
-            return -1
-        }
-        return Result(
-            status: status,
-            output: String(decoding: outputData, as: UTF8.self),
-            error: String(decoding: errorData, as: UTF8.self)
-        )
     }
 }

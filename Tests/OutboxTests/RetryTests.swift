@@ -25,7 +25,7 @@ struct RetryTests {
         await harness.writer.setScript { _ in .fail(Failures.offline) }
         try await harness.delivery.enqueue(Events.make(.start, at: 0))
         let task = harness.start()
-        await harness.writer.waitForSends(1)
+        try await harness.writer.waitForSends(1)
         var waits: [Int64] = []
         for _ in 0..<11 {
             let state = try await harness.waitForState {
@@ -34,8 +34,8 @@ struct RetryTests {
             guard case .waiting(let until, .backOff) = state.phase else { break }
             waits.append((until - harness.outboxClock.now()) / 1000)
             let attempts = await harness.writer.sent.count
-            await harness.clock.advance(by: .milliseconds(until - harness.outboxClock.now()))
-            await harness.writer.waitForSends(attempts + 1)
+            try await harness.advanceWhenSleeping(by: .milliseconds(until - harness.outboxClock.now()))
+            try await harness.writer.waitForSends(attempts + 1)
         }
         try await harness.waitForState {
             if case .waiting = $0.phase { return true } else { return false }
@@ -64,9 +64,9 @@ struct RetryTests {
         #expect(paused.phase == .waiting(until: Self.start + 42_000, reason: .retryAfter))
         #expect(await harness.writer.sentEventIDs == ["a-start-0"])
         await harness.writer.setScript { _ in .accept }
-        await harness.clock.advance(by: .seconds(41))
+        try await harness.advanceWhenSleeping(by: .seconds(41))
         #expect(await harness.writer.sentEventIDs == ["a-start-0"])
-        await harness.clock.advance(by: .seconds(1))
+        try await harness.advanceWhenSleeping(by: .seconds(1))
         try await harness.waitForState { $0.deliveredCount == 2 }
         task.cancel()
         let sent = await harness.writer.sent
@@ -82,12 +82,14 @@ struct RetryTests {
         let task = harness.start()
         // Let the back-off grow to 64 s.
         for attempt in 1...7 {
-            await harness.writer.waitForSends(attempt)
+            try await harness.writer.waitForSends(attempt)
             let state = try await harness.waitForState {
                 if case .waiting = $0.phase { return true } else { return false }
             }
             guard case .waiting(let until, _) = state.phase else { return }
-            if attempt < 7 { await harness.clock.advance(by: .milliseconds(until - harness.outboxClock.now())) }
+            if attempt < 7 {
+                try await harness.advanceWhenSleeping(by: .milliseconds(until - harness.outboxClock.now()))
+            }
         }
         // The network is back; a new event of another session arrives and goes at once.
         await harness.writer.setScript { _ in .accept }
@@ -123,9 +125,9 @@ struct RetryTests {
         await harness.writer.setScript { _ in .hang }
         try await harness.delivery.enqueue(Events.make(.start, at: 0))
         let task = harness.start()
-        await harness.writer.waitForSends(1)
+        try await harness.writer.waitForSends(1)
         await harness.writer.setScript { _ in .accept }
-        await harness.clock.advance(by: .seconds(30))
+        try await harness.advanceWhenSleeping(by: .seconds(30))
         try await harness.drive { $0.deliveredCount == 1 }
         task.cancel()
         let sent = await harness.writer.sent

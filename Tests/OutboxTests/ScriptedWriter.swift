@@ -1,3 +1,4 @@
+import Foundation
 import Outbox
 import PunchPlay
 
@@ -23,7 +24,7 @@ actor ScriptedWriter: PlaybackWriting {
     private let clock: OutboxClock
     private var script: @Sendable (PlaybackEvent) -> Answer
     private(set) var sent: [Sent] = []
-    private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
+    private var sendCountObservers: [UUID: AsyncStream<Int>.Continuation] = [:]
 
     init(clock: OutboxClock, script: @escaping @Sendable (PlaybackEvent) -> Answer = { _ in .accept }) {
         self.clock = clock
@@ -36,9 +37,7 @@ actor ScriptedWriter: PlaybackWriting {
 
     func send(_ event: PlaybackEvent) async throws(PunchPlayError) -> PlaybackReceipt {
         sent.append(Sent(event: event, at: clock.now()))
-        let ready = waiters.filter { $0.count <= sent.count }
-        waiters.removeAll { $0.count <= sent.count }
-        for waiter in ready { waiter.continuation.resume() }
+        for observer in sendCountObservers.values { observer.yield(sent.count) }
         switch script(event) {
         case .accept:
             return PlaybackReceipt(ok: true)
@@ -53,12 +52,28 @@ actor ScriptedWriter: PlaybackWriting {
         }
     }
 
-    /// Returns once at least `count` sends have been attempted.
-    func waitForSends(_ count: Int) async {
-        if sent.count >= count { return }
-        await withCheckedContinuation { continuation in
-            waiters.append((count, continuation))
+    /// Returns once at least `count` sends have been attempted; throws `TimedOut` when they are not within
+    /// the real-time safety net, so a broken test fails instead of hanging the run.
+    func waitForSends(_ count: Int) async throws {
+        let counts = sendCounts()
+        try await withTimeout {
+            for await sent in counts where sent >= count { return }
+            throw TimedOut()
         }
+    }
+
+    /// The number of sends so far, then again after each send.
+    private func sendCounts() -> AsyncStream<Int> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+        continuation.onTermination = { _ in Task { await self.removeObserver(id) } }
+        sendCountObservers[id] = continuation
+        continuation.yield(sent.count)
+        return stream
+    }
+
+    private func removeObserver(_ id: UUID) {
+        sendCountObservers.removeValue(forKey: id)
     }
 
     var sentEventIDs: [String] { sent.map(\.event.payload.eventID) }

@@ -1,3 +1,4 @@
+import AgentTestSupport
 import Foundation
 import PunchPlaySandbox
 import Testing
@@ -24,7 +25,8 @@ struct AccountCommandTests {
             let environment = ["XDG_STATE_HOME": state.path, "HOME": directory.path]
             let options = ["--config", configFile.path]
 
-            let login = try await CommandRun.run(["login"] + options, environment: environment)
+            let login = try await CommandRun.run(
+                ["login"] + options, environment: environment, inheritingEnvironment: false)
             #expect(login.status == 0, "\(login.errorOutput)")
             #expect(login.output.contains("enter the code"))
             #expect(login.output.contains("Logged in as sandbox"))
@@ -32,7 +34,8 @@ struct AccountCommandTests {
             let mode = try FileManager.default.attributesOfItem(atPath: credentials.path)[.posixPermissions] as? Int
             #expect(mode == 0o600)
 
-            let status = try await CommandRun.run(["status", "--json"] + options, environment: environment)
+            let status = try await CommandRun.run(
+                ["status", "--json"] + options, environment: environment, inheritingEnvironment: false)
             #expect(status.status == 0, "\(status.errorOutput)")
             let report = try #require(
                 try JSONSerialization.jsonObject(with: Data(status.output.utf8)) as? [String: Any]
@@ -43,20 +46,23 @@ struct AccountCommandTests {
             #expect(Set(account["scopes"] as? [String] ?? []) == Set(SandboxScope.all))
 
             await sandbox.advanceClock(by: 3_700)
-            let later = try await CommandRun.run(["status", "--json"] + options, environment: environment)
+            let later = try await CommandRun.run(
+                ["status", "--json"] + options, environment: environment, inheritingEnvironment: false)
             #expect(later.status == 0, "\(later.errorOutput)")
             #expect(later.output.contains("\"state\" : \"logged_in\""))
             let refreshes = await sandbox.recordedRequests(pathPrefix: "/api/platform/v1/auth/refresh")
             #expect(refreshes.map(\.responseStatus) == [200])
 
-            let logout = try await CommandRun.run(["logout"] + options, environment: environment)
+            let logout = try await CommandRun.run(
+                ["logout"] + options, environment: environment, inheritingEnvironment: false)
             #expect(logout.status == 0, "\(logout.errorOutput)")
             #expect(!FileManager.default.fileExists(atPath: credentials.path))
             let left = try FileManager.default.contentsOfDirectory(atPath: state.path + "/punchplay-mpris")
             #expect(left.isEmpty)
             #expect(await sandbox.recordedRequests(pathPrefix: "/api/platform/v1/oauth/revoke").count == 1)
 
-            let after = try await CommandRun.run(["status"] + options, environment: environment)
+            let after = try await CommandRun.run(
+                ["status"] + options, environment: environment, inheritingEnvironment: false)
             #expect(after.status == 1)
             #expect(after.output.contains("Not logged in"))
         }
@@ -79,7 +85,8 @@ struct AccountCommandTests {
         )
         let run = try await CommandRun.run(
             ["status", "--config", configFile.path],
-            environment: ["XDG_STATE_HOME": directory.path + "/state", "HOME": directory.path]
+            environment: ["XDG_STATE_HOME": directory.path + "/state", "HOME": directory.path],
+            inheritingEnvironment: false
         )
         #expect(run.status == 1)
         #expect(run.output.contains("chmod 600 \(credentials.path)"))
