@@ -1,10 +1,10 @@
 import Foundation
 import MPRISTestSupport
 
-/// One finished run of the built `punchplay-mpris`, started as a user would type it: its exit status and what
-/// it printed. Exists so command tests share one way of running it that cannot hang a suite: the output goes
-/// to files (no pipe can fill up, no thread blocks reading one), and a run still going after its time limit is
-/// killed and reported with what it printed so far.
+/// One finished run of a command (the built `punchplay-mpris` unless told otherwise), started as a user would
+/// type it: its exit status and what it printed. Exists so command tests share one way of running it that
+/// cannot hang a suite: the output goes to files (no pipe can fill up, no thread blocks reading one), and a
+/// run still going after its time limit is killed and reported with what it printed so far.
 public struct CommandRun: Sendable {
     /// The exit status (128 + the signal number when a signal ended it).
     public var status: Int32
@@ -58,7 +58,7 @@ public struct CommandRun: Sendable {
         guard status != nil else {
             throw TestSupportError(
                 """
-                punchplay-mpris \(arguments.joined(separator: " ")) was still running after \(timeLimit) and was \
+                \(([binary] + arguments).joined(separator: " ")) was still running after \(timeLimit) and was \
                 killed; it had printed: \(run.output) \(run.errorOutput)
                 """
             )
