@@ -39,23 +39,15 @@ public struct CommandRun: Sendable {
             outputPath: outputPath,
             errorPath: errorPath
         )
-        let status = await withTaskGroup(of: Int32?.self) { group in
-            group.addTask { await process.exited() }
-            group.addTask {
-                try? await Task.sleep(for: timeLimit)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            if first == nil { process.send(SIGKILL) }
-            group.cancelAll()
-            return first
-        }
+        let started = ContinuousClock.now
+        let status = await process.exited(killingAfter: timeLimit)
+        let killedByTheLimit = status == 128 + SIGKILL && ContinuousClock.now - started >= timeLimit
         let run = CommandRun(
-            status: status ?? -1,
+            status: status,
             output: (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "",
             errorOutput: (try? String(contentsOfFile: errorPath, encoding: .utf8)) ?? ""
         )
-        guard status != nil else {
+        guard !killedByTheLimit else {
             throw TestSupportError(
                 """
                 \(([binary] + arguments).joined(separator: " ")) was still running after \(timeLimit) and was \

@@ -53,9 +53,30 @@ public final class ChildProcess: Sendable {
     }
 
     /// Waits for the process to exit and returns its exit status (128 + the signal number when a signal
-    /// ended it).
-    public func exited() async -> Int32 {
-        await exitStatus.value
+    /// ended it). The process is killed (`SIGKILL`, status 137) when the waiting task is cancelled, or when it
+    /// still runs after `limit`: a time-out around this wait then really ends it, and a test waiting on a
+    /// stuck child fails on that status instead of hanging the whole run.
+    public func exited(killingAfter limit: Duration? = nil) async -> Int32 {
+        let exitStatus = exitStatus
+        let pid = pid
+        return await withTaskCancellationHandler {
+            guard let limit else { return await exitStatus.value }
+            return await withTaskGroup(of: Int32?.self) { group in
+                group.addTask { await exitStatus.value }
+                group.addTask {
+                    try? await Task.sleep(for: limit)
+                    return nil
+                }
+                if let status = await group.next() ?? nil {
+                    group.cancelAll()
+                    return status
+                }
+                kill(pid, SIGKILL)
+                return await exitStatus.value
+            }
+        } onCancel: {
+            kill(pid, SIGKILL)
+        }
     }
 
     /// Sends `signal` (e.g. `SIGTERM`, `SIGKILL`) to the process; harmless when it already exited.
