@@ -267,7 +267,10 @@ public actor EventDelivery {
                     return nil
                 }
             }
-            let first = await group.next() ?? nil
+            // The first outcome, skipping the time-out's nil: when the loop is stopped both children are
+            // cancelled at once, and a 200 arriving then must not lose the race to the cancelled time-out.
+            var first: Result<PlaybackReceipt, PunchPlayError>?
+            while first == nil, let next = await group.next() { first = next }
             group.cancelAll()
             return first
         }

@@ -11,7 +11,7 @@ actor ScriptedWriter: PlaybackWriting {
         case fail(PunchPlayError)
         /// Never answers; returns only when the sending task is cancelled.
         case hang
-        /// Answers 200 at the moment the sending task is cancelled, as a server does whose answer crosses a
+        /// Answers 200 just after the sending task is cancelled, as a server does whose answer crosses a
         /// shutdown.
         case acceptWhenCancelled
     }
@@ -48,6 +48,8 @@ actor ScriptedWriter: PlaybackWriting {
             throw PunchPlayError(status: nil, message: "cancelled", retryClass: .transient)
         case .acceptWhenCancelled:
             await suspendUntilCancelled()
+            // The answer lands a moment after the shutdown began, after the send's time-out has given up.
+            for _ in 0..<100 { await Task.yield() }
             return PlaybackReceipt(ok: true)
         }
     }
