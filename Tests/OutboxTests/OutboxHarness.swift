@@ -30,10 +30,22 @@ struct OutboxHarness {
         delivery = EventDelivery(store: store, writer: writer, policy: policy, random: { random })
     }
 
+    /// A fresh directory for one test's outbox, inside ``testRunDirectory``.
     static func temporaryDirectory() -> String {
-        let path = NSTemporaryDirectory() + "outbox-tests-" + UUID().uuidString
+        let path = testRunDirectory + "/" + UUID().uuidString
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         return path
+    }
+
+    /// Where this test process keeps every outbox it makes (some hold 100,000 events); removed when the
+    /// process exits, so test runs do not pile databases up in the temporary directory.
+    static let testRunDirectory: String = {
+        atexit { try? FileManager.default.removeItem(atPath: OutboxHarness.testRunDirectoryPath) }
+        return testRunDirectoryPath
+    }()
+
+    private static var testRunDirectoryPath: String {
+        NSTemporaryDirectory() + "outbox-tests-\(getpid())"
     }
 
     /// Starts the loop; cancel the returned task to stop it.
