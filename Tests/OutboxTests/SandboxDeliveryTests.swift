@@ -79,6 +79,34 @@ struct SandboxDeliveryTests {
         }
     }
 
+    @Test("a slow server that answers within the time-out is waited for: each event is sent once")
+    func slowServer() async throws {
+        try await SandboxOutbox.run(requestTimeout: .seconds(2)) { outbox in
+            await outbox.sandbox.inject(.delay(0.4, count: 4, pathPrefix: Self.playback))
+            let events = outbox.events(Self.session, session: "slow")
+            try await outbox.enqueue(events)
+            try await outbox.waitUntilDelivered(4)
+            #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
+            #expect(await outbox.sandbox.recordedRequests(pathPrefix: Self.playback).count == 4)
+        }
+    }
+
+    @Test("a server slower than the time-out gets the event again; the late original is deduped, never doubled")
+    func slowerThanTimeout() async throws {
+        try await SandboxOutbox.run(requestTimeout: .milliseconds(300)) { outbox in
+            await outbox.sandbox.inject(.delay(1, count: 1, pathPrefix: Self.playback))
+            let events = outbox.events([.start, .stop], session: "late")
+            try await outbox.enqueue(events)
+            try await outbox.waitUntilDelivered(2)
+            // The original start, answered after the client gave up on it, then the resent start and the stop.
+            let answered = try await outbox.sandbox.waitForRequests(pathPrefix: Self.playback, count: 3)
+            #expect(answered.count == 3)
+            let accepted = await outbox.sandbox.acceptedEvents()
+            #expect(accepted.map(\.eventID) == events.map(\.payload.eventID))
+            #expect(accepted.allSatisfy { $0.ignoredReason == nil })
+        }
+    }
+
     @Test("a token that expires mid-queue is refreshed once and delivery goes on")
     func expiredTokenMidQueue() async throws {
         try await SandboxOutbox.run { outbox in
@@ -91,6 +119,26 @@ struct SandboxDeliveryTests {
             #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
             let refreshes = await outbox.sandbox.recordedRequests(pathPrefix: "/api/platform/v1/auth/refresh")
             #expect(refreshes.count == 1)
+        }
+    }
+
+    @Test("a token refresh that hangs, then answers garbage, is retried until it works; nothing lost or doubled")
+    func refreshFaults() async throws {
+        let refresh = "/api/platform/v1/auth/refresh"
+        try await SandboxOutbox.run { outbox in
+            let events = outbox.events(Self.session, session: "refresh-faults")
+            try await outbox.enqueue(Array(events.prefix(1)))
+            try await outbox.waitUntilDelivered(1)
+            await outbox.sandbox.advanceClock(by: 2 * 3600)
+            await outbox.sandbox.inject(.hang(count: 1, pathPrefix: refresh))
+            await outbox.sandbox.inject(.notJSON(count: 1, pathPrefix: refresh))
+            await outbox.sandbox.inject(.wrongTypes(count: 1, pathPrefix: refresh))
+            try await outbox.enqueue(Array(events.dropFirst()))
+            try await outbox.waitUntilDelivered(4)
+            #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
+            // The hang, the two garbage answers, then the refresh that worked.
+            #expect(await outbox.sandbox.recordedRequests(pathPrefix: refresh).count == 4)
+            #expect(await outbox.delivery.currentState.phase != .loginRequired)
         }
     }
 
