@@ -1,7 +1,8 @@
 import Clocks
 import Foundation
-import Outbox
 import PunchPlay
+
+@testable import Outbox
 
 /// One outbox on a temporary file, a virtual clock and a scripted writer, with helpers to drive the
 /// delivery loop step by step without real waiting.
@@ -15,6 +16,8 @@ struct OutboxHarness {
     let store: OutboxStore
     let writer: ScriptedWriter
     let delivery: EventDelivery
+    /// The loop's recheck interval in milliseconds: it wakes at least this often, even while backing off.
+    let recheckInterval: Int64
 
     init(
         limits: OutboxLimits = OutboxLimits(),
@@ -28,6 +31,7 @@ struct OutboxHarness {
         store = try OutboxStore(path: path, limits: limits, clock: outboxClock)
         writer = ScriptedWriter(clock: outboxClock)
         delivery = EventDelivery(store: store, writer: writer, policy: policy, random: { random })
+        recheckInterval = policy.recheckInterval.wholeMilliseconds
     }
 
     /// A fresh directory for one test's outbox, inside ``testRunDirectory``.
@@ -70,26 +74,43 @@ struct OutboxHarness {
     /// advancing the virtual clock to its end.
     func drive(until predicate: @escaping @Sendable (DeliveryState) -> Bool) async throws {
         let stream = await delivery.states()
-        let clock = clock
-        let outboxClock = outboxClock
+        let (clock, outboxClock, recheckInterval) = (clock, outboxClock, recheckInterval)
         try await withTimeout {
             for await state in stream {
                 if predicate(state) { return }
                 if case .waiting(let until, _) = state.phase {
-                    try await Self.untilSleeping(on: clock)
-                    await clock.advance(by: .milliseconds(max(until - outboxClock.now(), 0)))
+                    try await Self.advance(clock, outboxClock, to: until, inStepsOf: recheckInterval)
                 }
             }
             throw TimedOut()
         }
     }
 
-    /// Moves the virtual clock on once the loop sleeps on it. A `TestClock` wakes only the sleepers already
-    /// registered when it moves, and the loop registers its sleep a moment after announcing the wait; an
-    /// advance in between would leave the loop asleep for good.
+    /// Moves the virtual clock to `target` (wall milliseconds) while the loop sleeps on it; see
+    /// ``advance(_:_:to:inStepsOf:)``.
+    func advanceWhenSleeping(to target: Int64) async throws {
+        try await Self.advance(clock, outboxClock, to: target, inStepsOf: recheckInterval)
+    }
+
+    /// Moves the virtual clock on by `duration` while the loop sleeps on it.
     func advanceWhenSleeping(by duration: Duration) async throws {
-        try await Self.untilSleeping(on: clock)
-        await clock.advance(by: duration)
+        try await advanceWhenSleeping(to: outboxClock.now() + duration.wholeMilliseconds)
+    }
+
+    /// A `TestClock` wakes only the sleepers registered when it moves, and the loop registers its sleep a
+    /// moment after announcing the wait, so each move first waits until something sleeps: moved too early,
+    /// the loop would sleep for good. A long wait is crossed in steps no longer than `step`, the loop's
+    /// recheck interval, because the loop wakes that often on the way and goes back to sleep.
+    private static func advance(
+        _ clock: TestClock<Duration>,
+        _ outboxClock: OutboxClock,
+        to target: Int64,
+        inStepsOf step: Int64
+    ) async throws {
+        while outboxClock.now() < target {
+            try await untilSleeping(on: clock)
+            await clock.advance(by: .milliseconds(min(target - outboxClock.now(), step)))
+        }
     }
 
     /// Returns once something sleeps on `clock` (the loop's pause or a send's time-out), polling the clock

@@ -34,7 +34,7 @@ struct RetryTests {
             guard case .waiting(let until, .backOff) = state.phase else { break }
             waits.append((until - harness.outboxClock.now()) / 1000)
             let attempts = await harness.writer.sent.count
-            try await harness.advanceWhenSleeping(by: .milliseconds(until - harness.outboxClock.now()))
+            try await harness.advanceWhenSleeping(to: until)
             try await harness.writer.waitForSends(attempts + 1)
         }
         try await harness.waitForState {
@@ -88,7 +88,7 @@ struct RetryTests {
             }
             guard case .waiting(let until, _) = state.phase else { return }
             if attempt < 7 {
-                try await harness.advanceWhenSleeping(by: .milliseconds(until - harness.outboxClock.now()))
+                try await harness.advanceWhenSleeping(to: until)
             }
         }
         // The network is back; a new event of another session arrives and goes at once.
