@@ -12,8 +12,10 @@ stdbuf -oL -eL "$@" &
 tests=$!
 
 (
+    trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
     sleep "$limit" &
-    wait $!
+    sleeper=$!
+    wait "$sleeper"
     echo "run-tests: the tests were still running after $limit s; stopping them. Processes left:" >&2
     ps --ppid 2 -p 2 --deselect -o pid,ppid,etime,stat,args --forest >&2
     pkill -TERM -P "$tests"
@@ -23,7 +25,6 @@ watchdog=$!
 
 wait "$tests"
 status=$?
-pkill -P "$watchdog" 2>/dev/null
 kill "$watchdog" 2>/dev/null
 wait "$watchdog" 2>/dev/null
 exit "$status"
