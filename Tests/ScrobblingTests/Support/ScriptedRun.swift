@@ -14,6 +14,8 @@ struct ScriptedRun {
     private(set) var events: [PlaybackEvent] = []
     private(set) var decisions: [Decision] = []
     private var nextDeadline: Duration?
+    /// Added to every wall-clock reading: the system clock was set back (negative) or forward.
+    private var wallClockShift: Int64 = 0
 
     init(
         policy: @escaping @Sendable (PlayerInfo) -> PlayerPolicy = PlayerPolicy.defaults(for:),
@@ -32,6 +34,13 @@ struct ScriptedRun {
 
     static func moment(_ uptime: Duration) -> Moment {
         Moment(uptime: uptime, wallClockMillis: wallClockOrigin + Int64((uptime / .milliseconds(1)).rounded()))
+    }
+
+    /// The moment `uptime` as the shell reads it: the wall clock with its shift.
+    private func moment(_ uptime: Duration) -> Moment {
+        var moment = Self.moment(uptime)
+        moment.wallClockMillis += wallClockShift
+        return moment
     }
 
     /// Delivers due deadlines up to `seconds`, then `input` at `seconds`.
@@ -61,10 +70,17 @@ struct ScriptedRun {
     mutating func reconfigure(policy: @escaping @Sendable (PlayerInfo) -> PlayerPolicy, at seconds: Double) {
         let time = Duration.milliseconds(Int64((seconds * 1000).rounded()))
         run(until: time)
-        let step = scrobbler.reconfigure(policy: policy, at: Self.moment(now))
+        let step = scrobbler.reconfigure(policy: policy, at: moment(now))
         events += step.events
         decisions += step.decisions
         nextDeadline = step.nextDeadline
+    }
+
+    /// The wall clock jumps by `seconds` at `time` (NTP, a manual change); uptime, which the core's timers and
+    /// positions follow, goes on as before.
+    mutating func shiftWallClock(by seconds: Double, at time: Double) {
+        wait(until: time)
+        wallClockShift += Int64((seconds * 1000).rounded())
     }
 
     /// Delivers every deadline up to and including `seconds`, as the shell's timer would.
@@ -85,7 +101,7 @@ struct ScriptedRun {
 
     private mutating func deliver(_ input: ScrobblerInput, at time: Duration) {
         now = max(now, time)
-        let step = scrobbler.handle(input, at: Self.moment(now))
+        let step = scrobbler.handle(input, at: moment(now))
         events += step.events
         decisions += step.decisions
         nextDeadline = step.nextDeadline
