@@ -21,6 +21,15 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
+        // MARK: The values the stages hand each other
+        .target(name: "PlaybackModel"),
+        .testTarget(
+            name: "PlaybackModelTests",
+            dependencies: [
+                "PlaybackModel"
+            ]
+        ),
+
         // MARK: D-Bus
         .systemLibrary(
             name: "CDBus",
@@ -54,7 +63,8 @@ let package = Package(
         .target(
             name: "MPRIS",
             dependencies: [
-                "DBus"
+                "DBus",
+                "PlaybackModel",
             ]
         ),
 
@@ -98,6 +108,7 @@ let package = Package(
         .target(
             name: "PunchPlay",
             dependencies: [
+                "PlaybackModel",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -135,18 +146,16 @@ let package = Package(
         .target(
             name: "Scrobbling",
             dependencies: [
-                "MPRIS",
                 "MediaIdentity",
-                "PunchPlay",
+                "PlaybackModel",
             ]
         ),
         .testTarget(
             name: "ScrobblingTests",
             dependencies: [
                 "Scrobbling",
-                "MPRIS",
                 "MediaIdentity",
-                "PunchPlay",
+                "PlaybackModel",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
@@ -168,7 +177,7 @@ let package = Package(
         .target(
             name: "Outbox",
             dependencies: [
-                "PunchPlay",
+                "PlaybackModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -1,4 +1,5 @@
 import DBus
+import PlaybackModel
 
 extension PlayerProperties {
     /// Decodes `org.mpris.MediaPlayer2.Player` properties from a `GetAll` reply or a `PropertiesChanged`

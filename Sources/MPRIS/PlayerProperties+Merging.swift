@@ -1,3 +1,5 @@
+import PlaybackModel
+
 extension PlayerProperties {
     /// Applies `incoming` to this snapshot and returns only what really changed, so duplicate and re-sent
     /// signals (mpDris2 re-sends unchanged `Metadata` on every action, Spotify sends each change twice) do not

@@ -1,4 +1,5 @@
 import DBus
+import PlaybackModel
 
 /// The reads the observer makes from a player, each bounded by a timeout so a player that never answers
 /// costs a missing field, never a stuck observer. Reads go to the player's unique name, so a reply always

@@ -1,4 +1,5 @@
 import DBus
+import PlaybackModel
 
 /// Observes one player name: reads its state when it gets an owner, turns its signals into observations and
 /// makes the reads that complete a change (`Position` after a status or track change, `PlaybackStatus` after a

@@ -1,3 +1,5 @@
+import PlaybackModel
+
 /// One player and its full state at one moment, as `PlayerDirectory` lists them.
 public struct PlayerSnapshot: Sendable, Hashable {
     public var info: PlayerInfo

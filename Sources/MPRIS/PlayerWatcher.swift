@@ -1,4 +1,5 @@
 import DBus
+import PlaybackModel
 
 /// Watches every MPRIS player on a bus, live and without polling, and reports what happens to them as one
 /// ordered `PlayerObservation` stream: the only output of the MPRIS stage.

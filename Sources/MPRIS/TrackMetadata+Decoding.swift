@@ -1,4 +1,5 @@
 import DBus
+import PlaybackModel
 
 extension TrackMetadata {
     /// Decodes an MPRIS `Metadata` dictionary (`a{sv}`) tolerantly: artist as a string or an array, length as

@@ -1,5 +1,6 @@
 import DBus
 import MPRIS
+import PlaybackModel
 
 extension FakePlayer {
     /// Misbehaves like a player stuck in a loop: `count` `PlaybackStatus` changes alternating between

@@ -1,5 +1,6 @@
 import DBus
 import MPRIS
+import PlaybackModel
 
 /// A scriptable MPRIS player on its own bus connection, for tests of everything that watches players: it
 /// serves `org.mpris.MediaPlayer2` and `.Player` with their properties, and a test sets its state, emits

@@ -1,4 +1,5 @@
 import MPRIS
+import PlaybackModel
 
 /// Accessors that let tests pick an observation apart in one expression.
 extension PlayerObservation {

@@ -1,4 +1,5 @@
 import MPRIS
+import PlaybackModel
 
 /// Records the watcher's observations for a test.
 public typealias ObservationRecorder = StreamRecorder<PlayerObservation>

@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// An event the service refused for good (400, 403, 404, 409, 422, or an event the outbox could not read
 /// back): kept with the service's answer so the user can inspect it and send it again with `queue retry`.

@@ -1,5 +1,5 @@
 import GRDB
-import PunchPlay
+import PlaybackModel
 
 /// SQL for the `dead_letter` table: moving a refused event in, reading it back, and requeueing it.
 enum DeadLetterRows {

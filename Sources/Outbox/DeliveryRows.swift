@@ -1,5 +1,5 @@
 import GRDB
-import PunchPlay
+import PlaybackModel
 
 /// SQL for delivery: choosing the next event (per-session order, back-off, pauses, pacing) and recording
 /// the outcome of an attempt.

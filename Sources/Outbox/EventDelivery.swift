@@ -1,5 +1,5 @@
 import Foundation
-import PunchPlay
+import PlaybackModel
 
 /// The delivery loop: takes events from the store in creation order and sends them through a
 /// `PlaybackWriting`, one at a time.

@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import PunchPlay
+import PlaybackModel
 
 /// SQL for the `event` and `session` tables: inserting with coalescing and the session order rule,
 /// decoding stored events, and enforcing the size and age caps.

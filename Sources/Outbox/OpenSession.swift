@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// A playback session the agent opened (`start` queued) and has not closed (`stop` queued). At start-up
 /// the agent hands these to the scrobbling core, which continues each one whose item is still playing and

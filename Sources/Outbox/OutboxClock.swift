@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 
 /// The outbox's single source of time: wall-clock milliseconds (what the database stores and the service
 /// understands) and sleeping until such an instant. Built from any `Clock`, so tests drive it with a virtual
@@ -33,13 +34,5 @@ public struct OutboxClock: Sendable {
     public func sleep(until milliseconds: Int64) async throws {
         guard milliseconds > now() else { return }
         try await sleepUntilMilliseconds(milliseconds)
-    }
-}
-
-extension Duration {
-    /// The duration in whole milliseconds, rounded towards zero.
-    var wholeMilliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }

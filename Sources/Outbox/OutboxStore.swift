@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-import PunchPlay
+import PlaybackModel
 
 /// The durable side of the outbox: one SQLite file holding every event not yet delivered, the dead letters,
 /// the sessions the agent has open and the delivery state. Every method is one transaction, so another

@@ -1,3 +1,5 @@
+import PlaybackModel
+
 /// The playback write budget the outbox keeps to by pacing itself (a token bucket) instead of learning it
 /// from 429s. The defaults allow at most `burst + writesPerWindow` = 110 writes in any 5 minutes, under the
 /// service's budget of about 120.

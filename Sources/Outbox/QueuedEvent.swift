@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// An event waiting in the outbox, with its delivery history.
 public struct QueuedEvent: Sendable, Hashable, Codable {

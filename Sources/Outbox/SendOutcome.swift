@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// How one send attempt ended, as the store records it.
 enum SendOutcome: Sendable {

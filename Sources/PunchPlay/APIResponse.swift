@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 
 /// A successful (2xx) answer, read completely and within the size cap.
 struct APIResponse: Sendable {

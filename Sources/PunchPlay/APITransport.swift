@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import PlaybackModel
 
 /// The one place that talks HTTP: it adds the user agent, the bearer token and the timeout to every request,
 /// reads bodies only up to the size cap, and turns every failure into a classified `PunchPlayError` that is
@@ -158,7 +159,6 @@ struct APITransport: Sendable {
 
 extension TimeAmount {
     init(_ duration: Duration) {
-        let (seconds, attoseconds) = duration.components
-        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        self = .nanoseconds(duration.wholeNanoseconds)
     }
 }

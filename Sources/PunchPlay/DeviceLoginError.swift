@@ -1,3 +1,5 @@
+import PlaybackModel
+
 /// Why a device-code login did not end with a usable login, each with its own sentence for the user.
 public enum DeviceLoginError: Error, Sendable, CustomStringConvertible {
     /// The service says the code expired (`expired` / `expired_token`).

@@ -1,3 +1,5 @@
+import PlaybackModel
+
 extension PlaybackPayload {
     /// The payload as it goes on the wire: fractions clamped to 0...1 (a NaN fraction is left out), so a
     /// player reporting a position past the end never produces a body the service rejects.

@@ -1,3 +1,5 @@
+import PlaybackModel
+
 /// The playback write's answer decoded tolerantly (§4): `ignored` may be a reason string, a boolean or
 /// absent, and missing flags mean false, so a harmless variation never turns an accepted event into an
 /// endless retry.

@@ -1,3 +1,5 @@
+import PlaybackModel
+
 extension PunchPlayClient {
     /// The polling interval when the service names none (§2 decision).
     public static let defaultPollInterval: Duration = .seconds(5)

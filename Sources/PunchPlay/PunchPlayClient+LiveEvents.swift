@@ -1,16 +1,19 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import PlaybackModel
 
 extension PunchPlayClient {
     /// `GET /playback/events` as an endless sequence (§5): header auth, `ready` and `playbackUpdate` events,
     /// and after a drop a `disconnected` event, a back-off and a reconnect. It ends by throwing only when
     /// reconnecting cannot help: a login is required, or the service refuses for good (403 without
     /// `events:read`, 404); cancel the consuming task to stop it.
-    /// - Parameter clock: the clock the reconnect back-off sleeps on.
+    /// - Parameters:
+    ///   - clock: the clock the reconnect back-off sleeps on.
+    ///   - backoff: the waits before reconnecting; back to the first once a connection reached `ready`.
     public func liveEvents<C: Clock<Duration>>(
         clock: C = ContinuousClock(),
-        backoff: ReconnectBackoff = ReconnectBackoff()
+        backoff: Backoff = .liveEventsReconnect
     ) -> AsyncThrowingStream<LiveEvent, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {
@@ -133,4 +136,9 @@ extension PunchPlayClient {
             return nil
         }
     }
+}
+
+extension Backoff {
+    /// Reconnecting a dropped live-events stream: 1 s doubling up to a minute, no jitter.
+    public static let liveEventsReconnect = Backoff(initial: .seconds(1), maximum: .seconds(60))
 }

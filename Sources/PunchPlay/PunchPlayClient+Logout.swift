@@ -1,3 +1,5 @@
+import PlaybackModel
+
 extension PunchPlayClient {
     /// How a logout went: local credentials are always gone; the revoke at the service is best effort.
     public struct LogoutOutcome: Sendable {

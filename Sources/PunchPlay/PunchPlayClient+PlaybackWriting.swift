@@ -1,3 +1,5 @@
+import PlaybackModel
+
 extension PunchPlayClient: PlaybackWriting {
     /// `POST /playback/{action}` with the payload encoded as §4 says; returns the canonical ids.
     public func send(_ event: PlaybackEvent) async throws(PunchPlayError) -> PlaybackReceipt {

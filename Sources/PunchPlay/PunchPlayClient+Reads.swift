@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 
 extension PunchPlayClient {
     /// `GET /me`: who is logged in and which scopes the token carries.

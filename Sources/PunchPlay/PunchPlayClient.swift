@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import PlaybackModel
 
 /// The agent's only way to PunchPlay: device login, self-refreshing tokens, playback writes, reads and live
 /// events over one HTTP client. Call `shutdown()` when done with it.

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 
 extension PunchPlayError {
     /// The longest server `message` kept; longer ones are cut so a garbage body cannot flood logs or screens.

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 
 /// The token pair as it is persisted in a credential store, with absolute expiry times so it survives
 /// restarts. Printing it shows no token.

@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import PlaybackModel
 
 /// Hands out a valid access token and keeps it valid: refreshes proactively when less than five minutes
 /// remain and once reactively after a 401, with exactly one refresh in flight ever (concurrent callers share

@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// A session a previous run of the agent opened and never closed (it crashed or was killed), known by the
 /// last event it queued. The core continues it when the same item is found playing again and closes it

@@ -1,5 +1,5 @@
 import MediaIdentity
-import PunchPlay
+import PlaybackModel
 
 extension PlaybackSession {
     /// How close to the end a stop must be to report the full duration.

@@ -1,5 +1,5 @@
 import MediaIdentity
-import PunchPlay
+import PlaybackModel
 
 /// One playback of one item from `start` to `stop`: its id, what was identified, what the service was last
 /// told, and the facts the watched rule needs. Lives inside a `PlayerTracker`.

@@ -1,4 +1,4 @@
-import MPRIS
+import PlaybackModel
 
 /// What sort of program a player is, guessed from its name: decides whether it is reported by default.
 public enum PlayerKind: String, Sendable, Hashable {

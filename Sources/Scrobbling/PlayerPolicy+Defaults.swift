@@ -1,4 +1,4 @@
-import MPRIS
+import PlaybackModel
 
 extension PlayerPolicy {
     /// The policy for a player the user did not configure: known video players are reported; browsers,

@@ -1,3 +1,5 @@
+import PlaybackModel
+
 extension PlayerTracker {
     /// A `Position` read: re-anchors, and reveals seeks of players that never send `Seeked`.
     mutating func applyPositionRead(
@@ -11,7 +13,7 @@ extension PlayerTracker {
         if read == .zero && wasRunning && predicted > Self.seekTolerance && !hasToldNonZeroPosition {
             positionStuckAtZero = true
             step.decisions.append(
-                Decision(busName: busName, "position stuck at 0: using elapsed time instead of Position")
+                Decision(busName: busName, .positionStuck, "using elapsed time instead of Position")
             )
             return
         }
@@ -45,7 +47,7 @@ extension PlayerTracker {
         seekPending = true
         markUnsettled(at: now)
         step.decisions.append(
-            Decision(busName: busName, "seek: expected \(predicted.wholeSeconds) s, now at \(target.wholeSeconds) s")
+            Decision(busName: busName, .seek, "expected \(predicted.wholeSeconds) s, now at \(target.wholeSeconds) s")
         )
     }
 

@@ -1,11 +1,12 @@
 import MediaIdentity
+import PlaybackModel
 
 extension PlayerTracker {
     /// Opens a session for the item on screen, unless the policy, identification or another player's
     /// session says it must not be reported.
     mutating func openSession(at now: Moment, environment: TrackerEnvironment, into step: inout ScrobblerStep) {
         guard let itemKey = metadata.itemKey else {
-            step.decisions.append(Decision(busName: busName, "ignored: the player names no item"))
+            step.decisions.append(Decision(busName: busName, .ignored, "the player names no item"))
             return
         }
         guard itemKey != refusedItemKey else { return }
@@ -13,10 +14,10 @@ extension PlayerTracker {
         switch admission(environment: environment) {
         case .refused(let reason):
             refusedItemKey = itemKey
-            step.decisions.append(Decision(busName: busName, "ignored: \(reason)"))
+            step.decisions.append(Decision(busName: busName, .ignored, reason))
             return
         case .elsewhere(let otherBusName):
-            step.decisions.append(Decision(busName: busName, "ignored: already reported through \(otherBusName)"))
+            step.decisions.append(Decision(busName: busName, .ignored, "already reported through \(otherBusName)"))
             return
         case .admitted(let admitted):
             identification = admitted
@@ -40,14 +41,14 @@ extension PlayerTracker {
             opened.playedTime = inherited.playedTime
             opened.lastCreatedAt = inherited.lastEvent.payload.eventCreatedAt
             session = opened
-            step.decisions.append(Decision(busName: busName, "continue: \(summary), left open by the last run"))
+            step.decisions.append(Decision(busName: busName, .continue, "\(summary), left open by the last run"))
             emit(inherited.reported == .paused ? .resume : .progress, at: now, environment: environment, into: &step)
             return
         }
         session = opened
         let reasons = identification.reasons.joined(separator: "; ").logExcerpt
         let length = metadata.knownLength.map { "\($0.wholeSeconds) s" } ?? "unknown length, minimum not checked"
-        step.decisions.append(Decision(busName: busName, "start: \(summary) (\(length)): \(reasons)"))
+        step.decisions.append(Decision(busName: busName, .start, "\(summary) (\(length)): \(reasons)"))
         emit(.start, at: now, environment: environment, into: &step)
     }
 
@@ -61,7 +62,7 @@ extension PlayerTracker {
         guard session != nil else { return }
         advance(to: now.uptime)
         distrustUnsettledSeek()
-        step.decisions.append(Decision(busName: busName, "stop: \(reason)"))
+        step.decisions.append(Decision(busName: busName, .stop, reason))
         emit(.stop, at: now, environment: environment, into: &step)
         session = nil
         adoptPendingPolicy(into: &step)
@@ -75,7 +76,7 @@ extension PlayerTracker {
         guard pendingPolicy != policy else { return }
         policy = pendingPolicy
         refusedItemKey = nil
-        step.decisions.append(Decision(busName: busName, "reconfigured: new settings apply"))
+        step.decisions.append(Decision(busName: busName, .reconfigured, "new settings apply"))
     }
 
     private enum Admission {

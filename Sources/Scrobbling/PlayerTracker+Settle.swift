@@ -1,5 +1,4 @@
-import MPRIS
-import PunchPlay
+import PlaybackModel
 
 extension PlayerTracker {
     /// When this tracker wants `tick` to be called: at the end of the settle window while a change is
@@ -30,7 +29,7 @@ extension PlayerTracker {
     private mutating func settle(at now: Moment, environment: TrackerEnvironment, into step: inout ScrobblerStep) {
         unsettledSince = nil
         let settledStatus = status ?? .stopped
-        step.decisions.append(Decision(busName: busName, "settled: \(settledStatus.rawValue) \(metadata.logName)"))
+        step.decisions.append(Decision(busName: busName, .settled, "\(settledStatus.rawValue) \(metadata.logName)"))
         defer {
             seekPending = false
             session?.positionBeforeSeek = nil

@@ -1,4 +1,4 @@
-import MPRIS
+import PlaybackModel
 
 /// The state of one player as the core sees it: what the player last said (raw, unsettled), the position
 /// model of its current item, and the open session if any. A value: every input is a mutating call that
@@ -123,7 +123,7 @@ struct PlayerTracker: Sendable {
             status = .playing
             position.setRunning(!isAsleep, at: now)
             step.decisions.append(
-                Decision(busName: busName, "inferred Playing: a new item was loaded while the status says Stopped")
+                Decision(busName: busName, .inferredPlaying, "a new item was loaded while the status says Stopped")
             )
         }
         return true

@@ -25,7 +25,8 @@ extension Scrobbler {
             step.decisions.append(
                 Decision(
                     busName: nil,
-                    "left open by the last run: \(session.lastEvent.payload.title?.logExcerpt ?? "untitled"), continued if it is still playing"
+                    .leftOpen,
+                    "\(session.lastEvent.payload.title?.logExcerpt ?? "untitled"), continued if it is still playing"
                 )
             )
         }
@@ -44,7 +45,8 @@ extension Scrobbler {
             step.decisions.append(
                 Decision(
                     busName: nil,
-                    "stop: \(session.lastEvent.payload.title?.logExcerpt ?? "untitled"), left open by the last run: \(reason)"
+                    .stop,
+                    "\(session.lastEvent.payload.title?.logExcerpt ?? "untitled"), left open by the last run: \(reason)"
                 )
             )
             step.events.append(session.closingStop(at: now, eventID: configuration.makeID()))

@@ -18,7 +18,7 @@ extension Scrobbler {
     mutating func wake(at now: Moment, into step: inout ScrobblerStep) {
         guard isAsleep else { return }
         isAsleep = false
-        step.decisions.append(Decision(busName: nil, "woke up: players settle again"))
+        step.decisions.append(Decision(busName: nil, .wokeUp, "players settle again"))
         for busName in trackers.keys.sorted() {
             trackers[busName]?.wake(at: now.uptime)
         }

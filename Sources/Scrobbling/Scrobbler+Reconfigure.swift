@@ -1,4 +1,4 @@
-import MPRIS
+import PlaybackModel
 
 /// A configuration reload: new per-player policies without losing the sessions that are open.
 extension Scrobbler {
@@ -20,7 +20,7 @@ extension Scrobbler {
             } else if newPolicy != tracker.policy {
                 trackers[busName]?.pendingPolicy = newPolicy
                 step.decisions.append(
-                    Decision(busName: busName, "reconfigured: new settings apply when the current session ends")
+                    Decision(busName: busName, .reconfigured, "new settings apply when the current session ends")
                 )
             }
         }
@@ -39,7 +39,7 @@ extension Scrobbler {
             guard tracker.policy.isEnabled else {
                 trackers[busName] = nil
                 disabledPlayers.insert(busName)
-                step.decisions.append(Decision(busName: busName, "reconfigured: player is off now"))
+                step.decisions.append(Decision(busName: busName, .reconfigured, "player is off now"))
                 continue
             }
             if changes { tracker.markUnsettled(at: now) }

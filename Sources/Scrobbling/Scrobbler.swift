@@ -1,5 +1,5 @@
-import MPRIS
 import MediaIdentity
+import PlaybackModel
 
 /// The functional core: routes each observation to its player's tracker, runs what is due, and returns the
 /// resulting events, decisions and next deadline. A value with no clock, no I/O and no randomness of its
@@ -57,7 +57,7 @@ public struct Scrobbler: Sendable {
     public mutating func handle(_ input: ScrobblerInput, at now: Moment) -> ScrobblerStep {
         var step = ScrobblerStep()
         guard !isShutDown else {
-            step.decisions.append(Decision(busName: input.busName, "ignored: the agent is shutting down"))
+            step.decisions.append(Decision(busName: input.busName, .ignored, "the agent is shutting down"))
             return step
         }
         runDue(at: now, into: &step)
@@ -134,7 +134,8 @@ public struct Scrobbler: Sendable {
             step.decisions.append(
                 Decision(
                     busName: info.busName,
-                    "ignored: player \(info.name) is off (\(PlayerKind(info).rawValue)); enable it in players.d/\(info.name).toml"
+                    .ignored,
+                    "player \(info.name) is off (\(PlayerKind(info).rawValue)); enable it in players.d/\(info.name).toml"
                 )
             )
             return
@@ -149,7 +150,7 @@ public struct Scrobbler: Sendable {
     }
 
     private func unknown(_ busName: String, into step: inout ScrobblerStep) {
-        step.decisions.append(Decision(busName: busName, "ignored: observation for a player that never appeared"))
+        step.decisions.append(Decision(busName: busName, .ignored, "observation for a player that never appeared"))
     }
 
     /// After a session closed, players that were refused as duplicates of it get to settle again.

@@ -1,4 +1,4 @@
-import MPRIS
+import PlaybackModel
 
 /// Everything that can happen to the scrobbling core besides time passing.
 public enum ScrobblerInput: Sendable, Hashable {

@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// What the core decided after one input: events to persist and send, in order, the reasons behind them,
 /// and when it wants to be woken up next if nothing else happens.

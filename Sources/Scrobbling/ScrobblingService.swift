@@ -1,5 +1,5 @@
 import Foundation
-import MPRIS
+import PlaybackModel
 
 /// The imperative shell around `Scrobbler`: consumes the observation stream, stamps every input with the
 /// injected clock's time, sleeps until the core's next deadline, and hands each step's events and

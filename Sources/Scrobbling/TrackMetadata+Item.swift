@@ -1,6 +1,6 @@
 import Foundation
-import MPRIS
 import MediaIdentity
+import PlaybackModel
 
 extension TrackMetadata {
     /// What makes two metadata snapshots the same item: the URL, else the title. Track ids are not used

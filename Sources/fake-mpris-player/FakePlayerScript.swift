@@ -1,5 +1,6 @@
 import MPRIS
 import MPRISTestSupport
+import PlaybackModel
 
 /// Turns one line of `fake-mpris-player` input into calls on the `FakePlayer`.
 enum FakePlayerScript {

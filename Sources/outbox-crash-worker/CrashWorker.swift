@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Outbox
+import PlaybackModel
 import PunchPlay
 
 /// One run of the crash-safety worker: resume producing at the cursor, deliver, and return once the

@@ -1,3 +1,4 @@
+import PlaybackModel
 import PunchPlay
 
 /// The deterministic traffic of the crash-safety loop: `sessions` playbacks interleaved round-robin, each

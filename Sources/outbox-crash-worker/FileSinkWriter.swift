@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 import PunchPlay
 
 /// A `PlaybackWriting` that stands in for the service in the crash loop: each accepted event is appended

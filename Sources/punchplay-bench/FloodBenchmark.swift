@@ -1,6 +1,7 @@
 import ArgumentParser
 import DBus
 import MPRISTestSupport
+import PlaybackModel
 import PunchPlaySandbox
 
 /// Flood: a broken player announcing `PropertiesChanged` 10,000 times a second for 10 s while it plays a film,

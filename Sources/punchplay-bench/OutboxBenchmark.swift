@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Outbox
+import PlaybackModel
 import PunchPlay
 
 /// The outbox backlog: enqueue rate (one transaction per event, as the agent does, and in batches), the

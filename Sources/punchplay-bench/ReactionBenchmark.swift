@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import MPRISTestSupport
+import PlaybackModel
 
 /// Reaction: the time from a player's `PlaybackStatus` signal to the agent's HTTP request arriving at the
 /// sandbox, minus the configured settle window. That overhead is D-Bus delivery, reading `Position`, the settle

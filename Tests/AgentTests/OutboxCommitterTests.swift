@@ -1,5 +1,6 @@
 import BusTestSupport
 import Logging
+import PlaybackModel
 import PunchPlay
 import Testing
 

@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import Logging
 import Outbox
+import PlaybackModel
 import PunchPlay
 import Testing
 

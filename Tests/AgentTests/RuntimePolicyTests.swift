@@ -1,6 +1,7 @@
 import Agent
 import Foundation
 import MPRIS
+import PlaybackModel
 import Scrobbling
 import Testing
 

@@ -1,6 +1,7 @@
 import Foundation
 import MPRIS
 import MPRISTestSupport
+import PlaybackModel
 import Testing
 
 /// The `fake-mpris-player` executable, scripted on standard input, seen by the watcher.

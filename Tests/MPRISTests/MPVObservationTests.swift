@@ -2,6 +2,7 @@ import BusTestSupport
 import Foundation
 import MPRIS
 import MPRISTestSupport
+import PlaybackModel
 import Testing
 
 /// The watcher against a real mpv with mpv-mpris, headless, on a private bus, driven through MPRIS

@@ -1,6 +1,7 @@
 import DBus
 import MPRIS
 import MPRISTestSupport
+import PlaybackModel
 import Testing
 
 @Suite("Many players at once")

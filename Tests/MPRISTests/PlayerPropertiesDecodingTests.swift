@@ -1,5 +1,6 @@
 import DBus
 import MPRIS
+import PlaybackModel
 import Testing
 
 @Suite("Player properties decoding")

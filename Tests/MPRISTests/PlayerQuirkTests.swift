@@ -1,6 +1,7 @@
 import DBus
 import MPRIS
 import MPRISTestSupport
+import PlaybackModel
 import Testing
 
 /// The quirks of `shared/mpris-players.md` that reach the watcher, each played by the fake player.

@@ -1,4 +1,5 @@
 import DBus
+import PlaybackModel
 import Testing
 
 @testable import MPRIS

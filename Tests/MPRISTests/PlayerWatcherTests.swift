@@ -2,6 +2,7 @@ import BusTestSupport
 import DBus
 import MPRIS
 import MPRISTestSupport
+import PlaybackModel
 import Testing
 
 @Suite("Watching a fake player")

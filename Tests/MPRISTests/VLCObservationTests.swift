@@ -3,6 +3,7 @@ import DBus
 import Foundation
 import MPRIS
 import MPRISTestSupport
+import PlaybackModel
 import Testing
 
 /// The watcher against a real VLC 3, headless, run as `nobody` on a private bus that lets any user in, driven

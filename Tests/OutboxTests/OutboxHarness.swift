@@ -1,5 +1,6 @@
 import Clocks
 import Foundation
+import PlaybackModel
 import PunchPlay
 
 @testable import Outbox

@@ -1,3 +1,4 @@
+import PlaybackModel
 import PunchPlay
 import Testing
 

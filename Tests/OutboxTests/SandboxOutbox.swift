@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Outbox
+import PlaybackModel
 import PunchPlay
 import PunchPlaySandbox
 

@@ -1,5 +1,6 @@
 import Foundation
 import Outbox
+import PlaybackModel
 import PunchPlay
 
 /// A fake `PlaybackWriting` for tests: answers each send as the script says and records what was sent

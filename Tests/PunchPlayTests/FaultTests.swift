@@ -1,5 +1,6 @@
 import Foundation
 import InMemoryLogging
+import PlaybackModel
 import PunchPlay
 import PunchPlaySandbox
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 import PunchPlay
 import PunchPlaySandbox
 import Testing

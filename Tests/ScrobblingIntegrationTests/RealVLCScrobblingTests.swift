@@ -4,6 +4,7 @@ import Foundation
 import MPRIS
 import MPRISTestSupport
 import MediaIdentity
+import PlaybackModel
 import PunchPlay
 import Scrobbling
 import Testing

@@ -1,3 +1,4 @@
+import PlaybackModel
 import PunchPlay
 
 /// Each event as "action S<n> title", sessions numbered in order of appearance, so a real player's run can

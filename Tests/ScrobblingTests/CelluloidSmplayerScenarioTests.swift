@@ -1,4 +1,4 @@
-import MPRIS
+import PlaybackModel
 import Scrobbling
 import Testing
 

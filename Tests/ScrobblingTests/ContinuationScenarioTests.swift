@@ -1,5 +1,4 @@
-import MPRIS
-import PunchPlay
+import PlaybackModel
 import Scrobbling
 import Testing
 
@@ -54,7 +53,7 @@ struct ContinuationScenarioTests {
         #expect(run.events.allSatisfy { $0.payload.eventCreatedAt > last.payload.eventCreatedAt })
         // 90 s before the crash, 53.3 s from the continuation at 1.7 s to the stop.
         #expect(run.events.last?.checkpoint?.playedMilliseconds == 143_300)
-        #expect(run.decisions.contains { $0.message.hasPrefix("continue: movie \"Alpha\"") })
+        #expect(run.decisions.contains { $0.kind == .continue && $0.detail.hasPrefix("movie \"Alpha\"") })
     }
 
     @Test("without the carried played time the same end would not count: the rule really uses it")

@@ -1,4 +1,4 @@
-import MPRIS
+import PlaybackModel
 import Scrobbling
 import Testing
 
@@ -224,6 +224,6 @@ struct MpvScenarioTests {
                 "40.0 stop S1 pos=20 dur=600 prog=0.033 watched=false threshold=0.9",
             ]
         )
-        #expect(run.decisions.contains { $0.message.hasPrefix("inferred Playing") })
+        #expect(run.decisions.contains { $0.kind == .inferredPlaying })
     }
 }

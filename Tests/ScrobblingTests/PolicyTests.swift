@@ -1,5 +1,5 @@
-import MPRIS
 import MediaIdentity
+import PlaybackModel
 import Scrobbling
 import Testing
 
@@ -48,7 +48,7 @@ struct PolicyTests {
         run.change(mpv, PlayerProperties(status: .playing), at: 20)
         run.send(.shutdown, at: 30)
         #expect(run.events.isEmpty)
-        let refusals = run.decisions.filter { $0.message.hasPrefix("ignored:") }.map(\.description)
+        let refusals = run.decisions.filter { $0.kind == .ignored }.map(\.description)
         #expect(refusals == ["org.mpris.MediaPlayer2.mpv: ignored: duration 95 s below 300 s"])
     }
 

@@ -1,5 +1,5 @@
-import MPRIS
 import MediaIdentity
+import PlaybackModel
 import Scrobbling
 import Testing
 
@@ -59,7 +59,7 @@ struct RealIdentificationTests {
         run.send(.shutdown, at: 10)
         #expect(run.events.isEmpty)
         #expect(
-            run.decisions.filter { $0.message.hasPrefix("ignored") }.map(\.message) == [
+            run.decisions.filter { $0.kind == .ignored }.map(\.message) == [
                 "ignored: not a movie or episode: file in an extras folder (Sample)"
             ])
     }

@@ -1,5 +1,4 @@
-import MPRIS
-import PunchPlay
+import PlaybackModel
 import Scrobbling
 import Testing
 

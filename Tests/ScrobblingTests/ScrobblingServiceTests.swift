@@ -1,5 +1,5 @@
 import Clocks
-import MPRIS
+import PlaybackModel
 import Scrobbling
 import Testing
 

@@ -1,6 +1,5 @@
-import MPRIS
+import PlaybackModel
 import PropertyBased
-import PunchPlay
 import Scrobbling
 import Testing
 

@@ -1,4 +1,5 @@
 import MPRIS
+import PlaybackModel
 
 /// The whole configuration, immutable once loaded: PunchPlay settings, logging, the `[defaults]` player
 /// settings and the per-player overrides (from `[players.NAME]` and `players.d/NAME.toml`, already merged).

@@ -1,4 +1,5 @@
 import MPRIS
+import PlaybackModel
 
 /// One line of `punchplay-mpris players` output: a player or an observation flattened into the fields a
 /// person debugging their setup wants to see, with stable snake_case JSON names for scripts.
@@ -89,13 +90,5 @@ public struct PlayerRecord: Sendable, Hashable, Encodable {
         position = properties.position?.seconds
         rate = properties.rate
         canSeek = properties.canSeek
-    }
-}
-
-extension Duration {
-    /// The duration in seconds as a double, for output.
-    var seconds: Double {
-        let (seconds, attoseconds) = components
-        return Double(seconds) + Double(attoseconds) / 1e18
     }
 }

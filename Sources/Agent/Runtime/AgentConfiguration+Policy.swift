@@ -1,4 +1,5 @@
 import MPRIS
+import PlaybackModel
 import Scrobbling
 
 extension AgentConfiguration {

@@ -4,6 +4,7 @@ import Logging
 import MPRIS
 import MediaIdentity
 import Outbox
+import PlaybackModel
 import PunchPlay
 import Scrobbling
 import ServiceLifecycle

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 import PunchPlay
 
 /// The `PlaybackWriting` of `run --dry-run`: sends nothing and prints each event as one JSON line on

@@ -1,4 +1,5 @@
 import Logging
+import PlaybackModel
 import PunchPlay
 
 /// Commits the core's events to the outbox, in order, before anything is sent. When the disk refuses a

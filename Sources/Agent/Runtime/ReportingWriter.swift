@@ -1,4 +1,5 @@
 import Logging
+import PlaybackModel
 import PunchPlay
 
 /// Wraps the real writer to log one concise line per event sent or failed — the normal mode's whole log

@@ -1,5 +1,5 @@
-import MPRIS
 import MediaIdentity
+import PlaybackModel
 import Scrobbling
 
 /// Players, items and a predictable identifier for scripted scenarios.

@@ -1,6 +1,5 @@
-import MPRIS
 import MediaIdentity
-import PunchPlay
+import PlaybackModel
 import Scrobbling
 import Testing
 

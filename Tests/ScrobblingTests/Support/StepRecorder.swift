@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 import Scrobbling
 import Testing
 

@@ -1,5 +1,5 @@
 import Foundation
-import PunchPlay
+import PlaybackModel
 import Testing
 
 /// Renders events as one line each with every field that is set, so a scenario can assert the complete
