@@ -6,9 +6,9 @@ PREFIX ?= /usr/local
 # Debian packages the build needs, and the ones the tests need on top (real players, media, keyring).
 BUILD_PACKAGES := libdbus-1-dev pkg-config libsqlite3-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) procps dbus-daemon mpv mpv-mpris ffmpeg playerctl vlc-bin vlc-plugin-base \
-	gnome-keyring
+	gnome-keyring python3
 
-.PHONY: all build run test sandbox lint bench deps-build deps-test
+.PHONY: all build run test sandbox lint architecture bench deps-build deps-test
 
 all: build
 
@@ -29,7 +29,7 @@ run: deps-build
 # end-to-end suite (Tests/ReleaseEndToEndTests) runs the release binary, built first and named in
 # PUNCHPLAY_MPRIS_RELEASE_BINARY. scripts/run-tests.sh line-buffers the output and stops a stuck run with a
 # list of the processes left, so a hang names its test.
-test: deps-test
+test: deps-test architecture
 	$(SWIFT) build -c release --product punchplay-mpris
 	PUNCHPLAY_MPRIS_RELEASE_BINARY="$$($(SWIFT) build -c release --show-bin-path)/punchplay-mpris" \
 		scripts/run-tests.sh $(SWIFT) test --no-parallel
@@ -38,8 +38,12 @@ test: deps-test
 sandbox: deps-build
 	$(SWIFT) run punchplay-sandbox --auto-approve-after-polls 1 $(ARGS)
 
-lint:
+lint: architecture
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+# README.md's module tables must match Package.swift, and the core must not reach any I/O module.
+architecture:
+	scripts/check-architecture.py
 
 # Packaging: `make install PREFIX=... [DESTDIR=...]`, `make uninstall` (same PREFIX), the .deb, and the
 # packaging test that CI runs after `make test` (it builds and installs the .deb, so it is kept out of the
