@@ -1,3 +1,4 @@
+import PlaybackModel
 import Scrobbling
 import TOMLKit
 
@@ -34,7 +35,7 @@ extension PlayerSettingFormat where Field == Duration {
             read: { reader, table, key, path, _ in
                 reader.integer(key, in: table, at: path, range: range, expected: expected).map { .milliseconds($0) }
             },
-            write: { String(Int64(($0.seconds * 1000).rounded())) }
+            write: { String($0.wholeMilliseconds) }
         )
     }
 

@@ -133,23 +133,25 @@ public struct Doctor: Sendable {
         let made: AgentClient
         do {
             made = try await factory.make(logLabel: "punchplay-mpris.doctor")
-        } catch .configuration {
-            report(
-                DoctorCheck(
-                    "client_id",
-                    "missing",
-                    .failed(fix: "add `client_id` under `[punchplay]` in \(loader.location.mainFile)")
+        } catch {
+            switch error {
+            case .configuration:
+                report(
+                    DoctorCheck(
+                        "client_id",
+                        "missing",
+                        .failed(fix: "add `client_id` under `[punchplay]` in \(loader.location.mainFile)")
+                    )
                 )
-            )
-            return
-        } catch .credentialStore(let error) {
-            report(
-                DoctorCheck(
-                    "credential store",
-                    "\(error)",
-                    .failed(fix: "set `credential_store = \"file\"` under `[punchplay]`, or unlock your keyring")
+            case .credentialStore(let error):
+                report(
+                    DoctorCheck(
+                        "credential store",
+                        "\(error)",
+                        .failed(fix: "set `credential_store = \"file\"` under `[punchplay]`, or unlock your keyring")
+                    )
                 )
-            )
+            }
             return
         }
         await checkLogin(made, configuration: configuration, report: report)

@@ -174,10 +174,13 @@ public struct AgentRuntime: Sendable {
         )
         do {
             return try await factory.make(deviceID: deviceID)
-        } catch .configuration(let error) {
-            throw RuntimeError("\(error) (or try `punchplay-mpris run --dry-run`, which needs no account)")
-        } catch .credentialStore(let error) {
-            throw error
+        } catch {
+            switch error {
+            case .configuration(let error):
+                throw RuntimeError("\(error) (or try `punchplay-mpris run --dry-run`, which needs no account)")
+            case .credentialStore(let error):
+                throw error
+            }
         }
     }
 
