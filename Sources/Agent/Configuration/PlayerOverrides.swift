@@ -7,7 +7,7 @@ public struct PlayerOverrides: Sendable, Equatable {
     /// The set values; the fields of settings not in `keys` keep `PlayerPolicy()`'s defaults and are ignored.
     private var values = PlayerPolicy()
     /// The keys (`settle_ms`, ...) this layer sets.
-    public private(set) var keys: Set<String> = []
+    private(set) var keys: Set<String> = []
 
     public init() {}
 
