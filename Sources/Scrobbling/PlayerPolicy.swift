@@ -1,6 +1,9 @@
 /// How the core treats one player: whether it reports at all, its timings and thresholds, what it skips,
 /// and what it may reveal about files. The agent builds it from configuration; `defaults(for:)` applies
 /// when the user said nothing.
+///
+/// The initialiser's default arguments are the one place the settings' default values live: the agent's
+/// configuration table reads them from `PlayerPolicy()`.
 public struct PlayerPolicy: Sendable, Hashable {
     /// Whether this player's playback is reported at all.
     public var isEnabled: Bool
@@ -47,7 +50,7 @@ public struct PlayerPolicy: Sendable, Hashable {
     }
 
     /// The first ignore pattern that matches the item, described for the debug log, or nil.
-    func ignoreReason(title: String?, url: String?) -> String? {
+    public func ignoreReason(title: String?, url: String?) -> String? {
         if let title, let pattern = ignoredTitles.first(where: { $0.matches(title) }) {
             return "title matches ignore pattern \"\(pattern)\""
         }

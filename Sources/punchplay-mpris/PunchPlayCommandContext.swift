@@ -1,7 +1,6 @@
 import Agent
 import ArgumentParser
 import Foundation
-import Logging
 import PunchPlay
 
 /// What `login`, `logout` and `status` share: the configuration read, logging set up, the credential store
@@ -23,27 +22,18 @@ struct PunchPlayCommandContext {
             fail(error.description)
         }
         _ = global.bootstrapLogging(configured: configuration)
-        let settings: PunchPlayClient.Configuration
-        let store: any CredentialStore
+        let made: AgentClient
         do {
-            settings = try PunchPlayClient.Configuration(
+            made = try await PunchPlayClientFactory(
                 settings: configuration.punchplay,
-                configurationFile: loader.location.mainFile
-            )
-            store = try await CredentialStoreFactory.store(
-                for: configuration.punchplay.credentialStore,
+                configurationFile: loader.location.mainFile,
                 directories: XDGDirectories.current()
-            )
+            ).make()
         } catch {
-            fail("\(error)")
+            fail(error.description)
         }
-        let client = PunchPlayClient(
-            settings: settings,
-            store: store,
-            logger: Logger(label: "punchplay-mpris.punchplay")
-        )
         return PunchPlayCommandContext(
-            client: client, store: store, notifications: configuration.log.notifications)
+            client: made.client, store: made.store, notifications: configuration.log.notifications)
     }
 
     /// Prints `message` to standard error and exits with status 1 (the process ends, so an open client

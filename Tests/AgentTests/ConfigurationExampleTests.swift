@@ -1,4 +1,5 @@
 import Foundation
+import Scrobbling
 import Testing
 
 @testable import Agent
@@ -12,7 +13,7 @@ struct ConfigurationExampleTests {
         try String(contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8)
     }
 
-    @Test("the embedded example is config/config.example.toml (run packaging/embed-example-config.sh)")
+    @Test("the generated example is config/config.example.toml (run packaging/write-example-config.sh)")
     func embeddedMatchesFile() throws {
         #expect(ExampleConfiguration.text + "\n" == (try Self.repositoryFile("config/config.example.toml")))
     }
@@ -25,11 +26,13 @@ struct ConfigurationExampleTests {
 
         #expect(configuration.punchplay.apiBaseURL == PunchPlaySettings.defaultBaseURL)
         #expect(configuration.log == LogSettings())
-        var documentedDefaults = PlayerSettings.builtIn.applying(configuration.defaults)
-        documentedDefaults.ignoreTitles = []
-        #expect(documentedDefaults == PlayerSettings.builtIn)
-        #expect(configuration.settings(forPlayerName: "firefox", identity: nil).enabled == false)
-        #expect(configuration.settings(forPlayerName: "mpv", identity: nil).ignores(title: "Dune Trailer", url: nil))
+        var documentedDefaults = configuration.defaults.applied(to: PlayerPolicy())
+        documentedDefaults.ignoredTitles = []
+        #expect(documentedDefaults == PlayerPolicy())
+        #expect(configuration.overrides(forPlayerName: "firefox", identity: nil)[PlayerSettings.enabled] == false)
+        #expect(
+            configuration.policy(for: RuntimePolicyTests.player("mpv")).ignoreReason(title: "Dune Trailer", url: nil)
+                != nil)
     }
 
     @Test("every key is in the example and in the README's configuration reference")

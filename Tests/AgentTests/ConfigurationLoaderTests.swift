@@ -18,7 +18,8 @@ struct ConfigurationLoaderTests {
         #expect(configuration.punchplay.sendFullPath == false)
         #expect(configuration.log == LogSettings(level: .info, notifications: true, notifyNowWatching: false))
         #expect(configuration.sourceFiles.isEmpty)
-        #expect(configuration.settings(forPlayerName: "mpv", identity: nil) == PlayerSettings.builtIn)
+        let mpv = RuntimePolicyTests.player("mpv")
+        #expect(configuration.policy(for: mpv) == PlayerPolicy.defaults(for: mpv))
         #expect(throws: MissingClientIDError(configurationFile: directory.mainFile)) {
             try configuration.punchplay.requireClientID(configurationFile: directory.mainFile)
         }
@@ -75,19 +76,19 @@ struct ConfigurationLoaderTests {
         #expect(configuration.punchplay.sendFullPath)
         #expect(try configuration.punchplay.requireClientID(configurationFile: directory.mainFile) == "app-123")
         #expect(configuration.log == LogSettings(level: .debug, notifications: false, notifyNowWatching: true))
-        let settings = configuration.settings(forPlayerName: "mpv", identity: "mpv Media Player")
-        #expect(settings.enabled == false)
-        #expect(settings.settle == .milliseconds(2500))
+        let settings = configuration.policy(for: RuntimePolicyTests.player("mpv", identity: "mpv Media Player"))
+        #expect(settings.isEnabled == false)
+        #expect(settings.settleWindow == .milliseconds(2500))
         #expect(settings.progressInterval == .seconds(30))
         #expect(settings.watchedThreshold == 0.8)
-        #expect(settings.minDuration == .milliseconds(60_500))
-        #expect(settings.mediaType == .episode)
-        #expect(settings.ignoreTitles.map(\.source) == ["(?i)trailer"])
-        #expect(settings.ignoreURLs.map(\.source) == ["^https://youtube"])
-        #expect(settings.sendFilename == false)
-        #expect(settings.ignores(title: "Official TRAILER", url: nil))
-        #expect(settings.ignores(title: nil, url: "https://youtube.com/watch?v=1"))
-        #expect(!settings.ignores(title: "Dune", url: "file:///films/dune.mkv"))
+        #expect(settings.minimumDuration == .milliseconds(60_500))
+        #expect(settings.mediaTypeOverride == .episode)
+        #expect(settings.ignoredTitles.map(\.source) == ["(?i)trailer"])
+        #expect(settings.ignoredURLs.map(\.source) == ["^https://youtube"])
+        #expect(settings.sendsFilename == false)
+        #expect(settings.ignoreReason(title: "Official TRAILER", url: nil) != nil)
+        #expect(settings.ignoreReason(title: nil, url: "https://youtube.com/watch?v=1") != nil)
+        #expect(settings.ignoreReason(title: "Dune", url: "file:///films/dune.mkv") == nil)
         #expect(configuration.sourceFiles == [directory.mainFile])
     }
 
@@ -119,15 +120,17 @@ struct ConfigurationLoaderTests {
         try directory.write("enabled = false\n", to: "players.d/notes.txt")
         let configuration = try directory.loader().load()
 
-        let mpv = configuration.settings(forPlayerName: "mpv", identity: nil)
-        #expect(mpv.settle == .milliseconds(2000))
-        #expect(mpv.minDuration == .seconds(120))
-        #expect(mpv.mediaType == .episode)
-        #expect(mpv.enabled == true)
-        #expect(configuration.settings(forPlayerName: "firefox", identity: "Mozilla Firefox").enabled == false)
-        let vlc = configuration.settings(forPlayerName: "vlc", identity: nil)
-        #expect(vlc.enabled == nil)
-        #expect(vlc.settle == .milliseconds(1000))
+        let mpv = configuration.overrides(forPlayerName: "mpv", identity: nil)
+        #expect(mpv[PlayerSettings.settle] == .milliseconds(2000))
+        #expect(mpv[PlayerSettings.minimumDuration] == .seconds(120))
+        #expect(mpv[PlayerSettings.mediaType] == .episode)
+        #expect(mpv[PlayerSettings.enabled] == true)
+        #expect(
+            configuration.overrides(forPlayerName: "firefox", identity: "Mozilla Firefox")[PlayerSettings.enabled]
+                == false)
+        let vlc = configuration.overrides(forPlayerName: "vlc", identity: nil)
+        #expect(vlc[PlayerSettings.enabled] == nil)
+        #expect(vlc[PlayerSettings.settle] == .milliseconds(1000))
         #expect(
             configuration.sourceFiles == [
                 directory.mainFile, directory.path + "/players.d/Firefox.toml", directory.path + "/players.d/mpv.toml",
@@ -150,14 +153,14 @@ struct ConfigurationLoaderTests {
         )
         let configuration = try directory.loader().load()
 
-        #expect(configuration.settings(forPlayerName: "vlc", identity: "VLC media player").settle == .milliseconds(10))
-        #expect(configuration.settings(forPlayerName: "mpv", identity: "VLC media player").settle == .milliseconds(20))
-        #expect(configuration.settings(forPlayerName: "Chromium", identity: nil).settle == .milliseconds(30))
-        #expect(
-            configuration.settings(forPlayerName: "org.mpris.MediaPlayer2.mpv.instance7", identity: nil).settle
-                == .milliseconds(20)
-        )
-        #expect(configuration.settings(forPlayerName: "celluloid", identity: "Celluloid") == PlayerSettings.builtIn)
+        let settle = { (name: String, identity: String?) in
+            configuration.overrides(forPlayerName: name, identity: identity)[PlayerSettings.settle]
+        }
+        #expect(settle("vlc", "VLC media player") == .milliseconds(10))
+        #expect(settle("mpv", "VLC media player") == .milliseconds(20))
+        #expect(settle("Chromium", nil) == .milliseconds(30))
+        #expect(settle("org.mpris.MediaPlayer2.mpv.instance7", nil) == .milliseconds(20))
+        #expect(configuration.overrides(forPlayerName: "celluloid", identity: "Celluloid") == PlayerOverrides())
     }
 
     @Test("a reload applies a good file and keeps the previous configuration when the new one is broken")

@@ -1,11 +1,7 @@
-import MPRIS
-import PlaybackModel
-
 /// The whole configuration, immutable once loaded: PunchPlay settings, logging, the `[defaults]` player
 /// settings and the per-player overrides (from `[players.NAME]` and `players.d/NAME.toml`, already merged).
 ///
-/// Load it with `ConfigurationLoader`; ask for a player's effective settings with
-/// `settings(forPlayerName:identity:)`.
+/// Load it with `ConfigurationLoader`; ask for a player's policy with `policy(for:)`.
 public struct AgentConfiguration: Sendable, Equatable {
     public let punchplay: PunchPlaySettings
     public let log: LogSettings
@@ -36,22 +32,16 @@ public struct AgentConfiguration: Sendable, Equatable {
         AgentConfiguration(punchplay: PunchPlaySettings(deviceName: hostName))
     }
 
-    /// The effective settings for a player: built-in defaults, then `[defaults]`, then the player's own
-    /// overrides, found by its configuration name (`mpv`) or, when there are none for that name, by its
-    /// `Identity` ("VLC media player"). Names compare case-insensitively.
-    public func settings(forPlayerName name: String, identity: String?) -> PlayerSettings {
-        let base = PlayerSettings.builtIn.applying(defaults)
-        if let overrides = players[PlayerName.normalized(name)] {
-            return base.applying(overrides)
+    /// What the files set for a player: `[defaults]`, overlaid with the player's own overrides, found by its
+    /// configuration name (`mpv`) or, when there are none for that name, by its `Identity` ("VLC media
+    /// player"). Names compare case-insensitively. `policy(for:)` applies them over the built-in policy.
+    public func overrides(forPlayerName name: String, identity: String?) -> PlayerOverrides {
+        if let own = players[PlayerName.normalized(name)] {
+            return defaults.overlaid(with: own)
         }
-        if let identity, let overrides = players[PlayerName.normalized(identity)] {
-            return base.applying(overrides)
+        if let identity, let own = players[PlayerName.normalized(identity)] {
+            return defaults.overlaid(with: own)
         }
-        return base
-    }
-
-    /// The effective settings for a player seen on the bus.
-    public func settings(for player: PlayerInfo) -> PlayerSettings {
-        settings(forPlayerName: player.name, identity: player.identity)
+        return defaults
     }
 }

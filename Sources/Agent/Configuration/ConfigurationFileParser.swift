@@ -155,27 +155,9 @@ struct ConfigurationFileParser {
     private mutating func playerOverrides(from table: TOMLTable, at path: [String]) -> PlayerOverrides {
         reader.reportUnknownKeys(in: table, at: path, known: ConfigurationKeys.player)
         var overrides = PlayerOverrides()
-        overrides.enabled = reader.bool(ConfigurationKeys.enabled, in: table, at: path)
-        overrides.settle = reader.integer(
-            ConfigurationKeys.settleMilliseconds, in: table, at: path, range: 0...60_000,
-            expected: "a whole number of milliseconds from 0 to 60000"
-        ).map { .milliseconds($0) }
-        overrides.progressInterval = reader.number(
-            ConfigurationKeys.progressIntervalSeconds, in: table, at: path, range: 5...3600,
-            expected: "a number of seconds from 5 to 3600"
-        ).map { .milliseconds(Int64(($0 * 1000).rounded())) }
-        overrides.watchedThreshold = reader.number(
-            ConfigurationKeys.watchedThreshold, in: table, at: path, range: 0.01...1,
-            expected: "a fraction of the duration from 0.01 to 1, e.g. 0.9"
-        )
-        overrides.minDuration = reader.number(
-            ConfigurationKeys.minDurationSeconds, in: table, at: path, range: 0...86_400,
-            expected: "a number of seconds from 0 to 86400"
-        ).map { .milliseconds(Int64(($0 * 1000).rounded())) }
-        overrides.mediaType = reader.choice(ConfigurationKeys.mediaType, in: table, at: path)
-        overrides.ignoreTitles = reader.patterns(ConfigurationKeys.ignoreTitles, in: table, at: path)
-        overrides.ignoreURLs = reader.patterns(ConfigurationKeys.ignoreURLs, in: table, at: path)
-        overrides.sendFilename = reader.bool(ConfigurationKeys.sendFilename, in: table, at: path)
+        for setting in PlayerSettings.all {
+            setting.read(from: table, at: path, with: &reader, into: &overrides)
+        }
         return overrides
     }
 

@@ -20,19 +20,8 @@ enum ConfigurationKeys {
     static let notifyNowWatching = "notify_now_watching"
     static let log = [level, notifications, notifyNowWatching]
 
-    static let enabled = "enabled"
-    static let settleMilliseconds = "settle_ms"
-    static let progressIntervalSeconds = "progress_interval_seconds"
-    static let watchedThreshold = "watched_threshold"
-    static let minDurationSeconds = "min_duration_seconds"
-    static let mediaType = "media_type"
-    static let ignoreTitles = "ignore_titles"
-    static let ignoreURLs = "ignore_urls"
-    static let sendFilename = "send_filename"
-    static let player = [
-        enabled, settleMilliseconds, progressIntervalSeconds, watchedThreshold, minDurationSeconds, mediaType,
-        ignoreTitles, ignoreURLs, sendFilename,
-    ]
+    /// The per-player keys, from the one table that declares them.
+    static let player = PlayerSettings.all.map(\.key)
 
     /// Keys whose values are never echoed in messages.
     static let secrets: Set<String> = [clientSecret]

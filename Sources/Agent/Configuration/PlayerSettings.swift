@@ -1,81 +1,50 @@
 import Scrobbling
 
-/// The effective settings for one player: the built-in defaults, overlaid with `[defaults]`, then
-/// `[players.NAME]`, then `players.d/NAME.toml`.
-public struct PlayerSettings: Sendable, Equatable {
-    /// Whether to report this player; `nil` when no configuration layer says, so the scrobbling core's
-    /// built-in per-player default applies (e.g. browsers off, video players on).
-    public var enabled: Bool?
-    /// How long a state must hold before it becomes an event (`settle_ms`).
-    public var settle: Duration
-    /// The time between `progress` events while playing (`progress_interval_seconds`).
-    public var progressInterval: Duration
-    /// The fraction of the duration that counts as watched at `stop` (`watched_threshold`).
-    public var watchedThreshold: Double
-    /// Items shorter than this are ignored (`min_duration_seconds`): trailers, clips, music.
-    public var minDuration: Duration
-    public var mediaType: MediaTypeOverride
-    /// Titles matching any of these are never reported.
-    public var ignoreTitles: [IgnorePattern]
-    /// URLs (including `file://` paths) matching any of these are never reported.
-    public var ignoreURLs: [IgnorePattern]
-    /// Whether the file name (never the directory) is sent for PunchPlay's fallback matching.
-    public var sendFilename: Bool
+/// The per-player settings, declared once. Each row is a key of `[defaults]`, `[players.NAME]` and
+/// `players.d/NAME.toml`: its documentation, its format (type and allowed range or choices) and the
+/// `PlayerPolicy` field it sets, whose value in `PlayerPolicy()` is the default. Reading, validation messages,
+/// unknown-key suggestions, layering, the policy and `config example` all come from `all`.
+///
+/// Adding a setting takes a row here (and in `all`), its field in `PlayerPolicy`, and the core code that
+/// uses it; then `packaging/write-example-config.sh` refreshes `config/config.example.toml`.
+enum PlayerSettings {
+    static let enabled = PlayerSetting(
+        "enabled", "Report this player at all. Unset, the built-in choice applies (video players on, browsers off).",
+        format: .flag, field: \.isEnabled, example: .commentedOut)
+    static let settle = PlayerSetting(
+        "settle_ms", "How long a state must hold before it is reported, in milliseconds.",
+        format: .milliseconds(0...60_000), field: \.settleWindow)
+    static let progressInterval = PlayerSetting(
+        "progress_interval_seconds", "Seconds between progress updates while playing.",
+        format: .seconds(5...3600), field: \.progressInterval)
+    static let watchedThreshold = PlayerSetting(
+        "watched_threshold", "Fraction of the duration that counts as watched.",
+        format: .fraction(of: "the duration", 0.01...1), field: \.watchedThreshold)
+    static let minimumDuration = PlayerSetting(
+        "min_duration_seconds", "Items shorter than this many seconds are ignored (trailers, clips, music).",
+        format: .seconds(0...86_400), field: \.minimumDuration)
+    static let mediaType = PlayerSetting(
+        "media_type", "\"auto\" (work it out from the title/file name), \"movie\" or \"episode\".",
+        format: .choice, field: \.mediaTypeOverride)
+    static let ignoredTitles = PlayerSetting(
+        "ignore_titles", "Regular expressions; a title matching any of them is never reported. (?i) ignores case.",
+        format: .regularExpressions, field: \.ignoredTitles,
+        example: .value([Self.ignorePattern("(?i)\\btrailer\\b"), Self.ignorePattern("(?i)\\bsample\\b")]))
+    static let ignoredURLs = PlayerSetting(
+        "ignore_urls", "Regular expressions matched against the URL (file:///... for local files).",
+        format: .regularExpressions, field: \.ignoredURLs)
+    static let sendsFilename = PlayerSetting(
+        "send_filename", "Send the file name (never its directory) to help PunchPlay recognise the item.",
+        format: .flag, field: \.sendsFilename)
 
-    /// The built-in defaults, used for every key no configuration layer sets.
-    public static let builtIn = PlayerSettings(
-        enabled: nil,
-        settle: .milliseconds(1500),
-        progressInterval: .seconds(15),
-        watchedThreshold: 0.9,
-        minDuration: .seconds(300),
-        mediaType: .auto,
-        ignoreTitles: [],
-        ignoreURLs: [],
-        sendFilename: true
-    )
+    /// Every row, in the order of the example configuration.
+    static let all: [any AnyPlayerSetting] = [
+        enabled, settle, progressInterval, watchedThreshold, minimumDuration, mediaType, ignoredTitles, ignoredURLs,
+        sendsFilename,
+    ]
 
-    public init(
-        enabled: Bool?,
-        settle: Duration,
-        progressInterval: Duration,
-        watchedThreshold: Double,
-        minDuration: Duration,
-        mediaType: MediaTypeOverride,
-        ignoreTitles: [IgnorePattern],
-        ignoreURLs: [IgnorePattern],
-        sendFilename: Bool
-    ) {
-        self.enabled = enabled
-        self.settle = settle
-        self.progressInterval = progressInterval
-        self.watchedThreshold = watchedThreshold
-        self.minDuration = minDuration
-        self.mediaType = mediaType
-        self.ignoreTitles = ignoreTitles
-        self.ignoreURLs = ignoreURLs
-        self.sendFilename = sendFilename
-    }
-
-    /// These settings with every key that `overrides` sets replaced.
-    public func applying(_ overrides: PlayerOverrides) -> PlayerSettings {
-        PlayerSettings(
-            enabled: overrides.enabled ?? enabled,
-            settle: overrides.settle ?? settle,
-            progressInterval: overrides.progressInterval ?? progressInterval,
-            watchedThreshold: overrides.watchedThreshold ?? watchedThreshold,
-            minDuration: overrides.minDuration ?? minDuration,
-            mediaType: overrides.mediaType ?? mediaType,
-            ignoreTitles: overrides.ignoreTitles ?? ignoreTitles,
-            ignoreURLs: overrides.ignoreURLs ?? ignoreURLs,
-            sendFilename: overrides.sendFilename ?? sendFilename
-        )
-    }
-
-    /// True when `title` or `url` matches one of the ignore patterns.
-    public func ignores(title: String?, url: String?) -> Bool {
-        if let title, ignoreTitles.contains(where: { $0.matches(title) }) { return true }
-        if let url, ignoreURLs.contains(where: { $0.matches(url) }) { return true }
-        return false
+    /// A pattern of the example configuration, known to be valid.
+    private static func ignorePattern(_ source: String) -> IgnorePattern {
+        try! IgnorePattern(source)
     }
 }

@@ -75,6 +75,15 @@ public struct Doctor: Sendable {
             )
             return
         }
+        await checkPlayers(on: connection, configuration: configuration, report: report)
+        await connection.close()
+    }
+
+    private func checkPlayers(
+        on connection: DBusConnection,
+        configuration: AgentConfiguration,
+        report: (DoctorCheck) -> Void
+    ) async {
         let players: [PlayerSnapshot]
         do {
             players = try await PlayerDirectory(connection: connection).players()
@@ -113,54 +122,60 @@ public struct Doctor: Sendable {
     }
 
     private func checkAccount(configuration: AgentConfiguration, report: (DoctorCheck) -> Void) async {
-        let settings: PunchPlayClient.Configuration
+        let factory = PunchPlayClientFactory(
+            settings: configuration.punchplay,
+            configurationFile: loader.location.mainFile,
+            directories: XDGDirectories(
+                environment: environment,
+                homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
+            )
+        )
+        let made: AgentClient
         do {
-            settings = try PunchPlayClient.Configuration(
-                settings: configuration.punchplay,
-                configurationFile: loader.location.mainFile
-            )
+            made = try await factory.make(logLabel: "punchplay-mpris.doctor")
         } catch {
-            report(
-                DoctorCheck(
-                    "client_id",
-                    "missing",
-                    .failed(fix: "add `client_id` under `[punchplay]` in \(loader.location.mainFile)")
+            switch error {
+            case .configuration:
+                report(
+                    DoctorCheck(
+                        "client_id",
+                        "missing",
+                        .failed(fix: "add `client_id` under `[punchplay]` in \(loader.location.mainFile)")
+                    )
                 )
-            )
+            case .credentialStore(let error):
+                report(
+                    DoctorCheck(
+                        "credential store",
+                        "\(error)",
+                        .failed(fix: "set `credential_store = \"file\"` under `[punchplay]`, or unlock your keyring")
+                    )
+                )
+            }
             return
         }
-        let store: any CredentialStore
+        await checkLogin(made, configuration: configuration, report: report)
+        await made.client.shutdown()
+    }
+
+    /// Whether the store holds a login, and whether PunchPlay accepts it.
+    private func checkLogin(
+        _ made: AgentClient,
+        configuration: AgentConfiguration,
+        report: (DoctorCheck) -> Void
+    ) async {
         do {
-            store = try await CredentialStoreFactory.store(
-                for: configuration.punchplay.credentialStore,
-                directories: XDGDirectories(
-                    environment: environment,
-                    homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
-                )
-            )
-        } catch {
-            report(
-                DoctorCheck(
-                    "credential store",
-                    "\(error)",
-                    .failed(fix: "set `credential_store = \"file\"` under `[punchplay]`, or unlock your keyring")
-                )
-            )
-            return
-        }
-        do {
-            guard try await store.load() != nil else {
+            guard try await made.store.load() != nil else {
                 report(DoctorCheck("login", "not logged in", .failed(fix: "run `punchplay-mpris login`")))
                 return
             }
-            report(DoctorCheck("credential store", "holds a login (\(store.displayName))"))
+            report(DoctorCheck("credential store", "holds a login (\(made.store.displayName))"))
         } catch {
             report(DoctorCheck("credential store", "\(error)", .failed(fix: "see the message above")))
             return
         }
-        let client = PunchPlayClient(settings: settings, store: store, logger: .init(label: "punchplay-mpris.doctor"))
         do {
-            let account = try await client.me()
+            let account = try await made.client.me()
             report(
                 DoctorCheck(
                     "connection and token", "logged in as \(account.username) at \(configuration.punchplay.apiBaseURL)")
@@ -172,7 +187,6 @@ public struct Doctor: Sendable {
                 : "check the network and api_base_url (\(configuration.punchplay.apiBaseURL))"
             report(DoctorCheck("connection and token", "\(error)", .failed(fix: fix)))
         }
-        await client.shutdown()
     }
 
     private func checkOutbox(report: (DoctorCheck) -> Void) async {

@@ -41,6 +41,20 @@ public struct AgentRuntime: Sendable {
         )
         let deviceID = try DeviceIdentity.loadOrCreate(in: directories.agentStateDirectory)
         let session = try await Self.sessionBus()
+        let outcome: Result<Void, any Error>
+        do {
+            try await run(on: session, directories: directories, deviceID: deviceID)
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        await session.close()
+        try outcome.get()
+        logger.info("stopped")
+    }
+
+    /// Runs the services over `session`, which the caller closes afterwards.
+    private func run(on session: DBusConnection, directories: XDGDirectories, deviceID: String) async throws {
         let client = try await makeClient(directories: directories, deviceID: deviceID)
         let writer: any PlaybackWriting = client?.client ?? DryRunWriter()
         let outbox = try OutboxPlace(dryRun: options.dryRun, environment: options.environment)
@@ -134,7 +148,6 @@ public struct AgentRuntime: Sendable {
         }
         await client?.client.shutdown()
         try outcome.get()
-        logger.info("stopped")
     }
 
     private static func sessionBus() async throws(RuntimeError) -> DBusConnection {
@@ -149,34 +162,26 @@ public struct AgentRuntime: Sendable {
     }
 
     /// The client and the credential store a held login is watched in; nil for a dry run.
-    private func makeClient(
-        directories: XDGDirectories,
-        deviceID: String
-    ) async throws -> (client: PunchPlayClient, store: any CredentialStore)? {
+    private func makeClient(directories: XDGDirectories, deviceID: String) async throws -> AgentClient? {
         if options.dryRun {
             logger.info("dry run: nothing is sent; each event is printed as a JSON line")
             return nil
         }
-        let settings: PunchPlayClient.Configuration
-        do {
-            settings = try PunchPlayClient.Configuration(
-                settings: configuration.punchplay,
-                configurationFile: loader.location.mainFile,
-                deviceID: deviceID
-            )
-        } catch {
-            throw RuntimeError("\(error) (or try `punchplay-mpris run --dry-run`, which needs no account)")
-        }
-        let store = try await CredentialStoreFactory.store(
-            for: configuration.punchplay.credentialStore,
+        let factory = PunchPlayClientFactory(
+            settings: configuration.punchplay,
+            configurationFile: loader.location.mainFile,
             directories: directories
         )
-        let client = PunchPlayClient(
-            settings: settings,
-            store: store,
-            logger: Logger(label: "punchplay-mpris.punchplay")
-        )
-        return (client, store)
+        do {
+            return try await factory.make(deviceID: deviceID)
+        } catch {
+            switch error {
+            case .configuration(let error):
+                throw RuntimeError("\(error) (or try `punchplay-mpris run --dry-run`, which needs no account)")
+            case .credentialStore(let error):
+                throw error
+            }
+        }
     }
 
     private func openStore(at path: String) throws(RuntimeError) -> OutboxStore {

@@ -14,7 +14,12 @@ struct SleepService: Service {
         let transitions: AsyncStream<SleepWatcher.Transition>
         do {
             connection = try await DBusConnection.system()
-            transitions = try await SleepWatcher(connection: connection).transitions()
+            do {
+                transitions = try await SleepWatcher(connection: connection).transitions()
+            } catch {
+                await connection.close()
+                throw error
+            }
         } catch {
             logger.debug("no system bus, so sleep and wake are not followed: \(error)")
             return
@@ -30,7 +35,7 @@ struct SleepService: Service {
                 case .wokeUp: scrobbling.wake()
                 }
             }
-            _ = connection
         }
+        await connection.close()
     }
 }
