@@ -22,7 +22,7 @@ let package = Package(
     ],
     targets: [
         // MARK: The values the stages hand each other
-        .target(name: "PlaybackModel"),
+        .target(name: "PlaybackModel", exclude: ["README.md"]),
         .testTarget(
             name: "PlaybackModelTests",
             dependencies: [
@@ -40,7 +40,8 @@ let package = Package(
             name: "DBus",
             dependencies: [
                 "CDBus"
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .target(
             name: "BusTestSupport",
@@ -65,7 +66,8 @@ let package = Package(
             dependencies: [
                 "DBus",
                 "PlaybackModel",
-            ]
+            ],
+            exclude: ["README.md"]
         ),
 
         .target(
@@ -82,7 +84,8 @@ let package = Package(
                 "MPRIS",
                 "MPRISTestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "MPRISTests",
@@ -95,7 +98,7 @@ let package = Package(
         ),
 
         // MARK: MediaIdentity
-        .target(name: "MediaIdentity"),
+        .target(name: "MediaIdentity", exclude: ["README.md"]),
         .testTarget(
             name: "MediaIdentityTests",
             dependencies: [
@@ -113,7 +116,8 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "PunchPlayTests",
@@ -148,7 +152,8 @@ let package = Package(
             dependencies: [
                 "MediaIdentity",
                 "PlaybackModel",
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "ScrobblingTests",
@@ -179,7 +184,8 @@ let package = Package(
             dependencies: [
                 "PlaybackModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "OutboxTests",
@@ -200,7 +206,8 @@ let package = Package(
                 "Outbox",
                 "PunchPlay",
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
 
         // MARK: Agent
@@ -280,7 +287,8 @@ let package = Package(
                 "PunchPlay",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
 
         // MARK: Benchmarks
@@ -296,7 +304,8 @@ let package = Package(
                 "PunchPlay",
                 "PunchPlaySandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
 
         // MARK: Sandbox server
@@ -315,7 +324,8 @@ let package = Package(
             dependencies: [
                 "PunchPlaySandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "PunchPlaySandboxTests",
