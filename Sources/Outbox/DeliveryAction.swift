@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// What `DeliveryMachine` asks the shell (`EventDelivery`) to do, as a value, so the decisions can be
 /// tested without a database, a clock or a network. Each effect's outcome comes back as a `DeliveryInput`.

@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// What happened to the delivery loop, as `DeliveryMachine` is told about it: the outcome of the last action
 /// it asked for, or news from outside (an arrival, a new login).

@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 /// The decisions of the delivery loop as a value: given what happened (`DeliveryInput`) and the time, it
 /// updates the loop's state and returns what to do next (`DeliveryAction`). No store, no clock, no network

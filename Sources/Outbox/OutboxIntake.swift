@@ -1,5 +1,5 @@
 import Logging
-import PunchPlay
+import PlaybackModel
 
 /// The way into the outbox: commits each batch of the scrobbling core's events to the store, in order and
 /// all or nothing, before anything is sent, then wakes the delivery loop. When the disk refuses a write
@@ -13,13 +13,13 @@ public actor OutboxIntake {
     typealias Commit = @Sendable ([PlaybackEvent]) async throws(OutboxError) -> Void
 
     /// The retries while the disk refuses: soon at first, then every half minute at most.
-    public static let diskRetry = RetryPolicy(initialDelay: .seconds(1), maximumDelay: .seconds(30), jitter: 0)
+    public static let diskRetry = Backoff(initial: .seconds(1), maximum: .seconds(30))
 
     private let commitBatch: Commit
     private let committed: @Sendable () async -> Void
     private let limits: OutboxLimits
     private let clock: OutboxClock
-    private let retry: RetryPolicy
+    private let retry: Backoff
     private let logger: Logger
     private var held: [PlaybackEvent] = []
     /// Refused commits in a row; the back-off grows with them.
@@ -28,7 +28,7 @@ public actor OutboxIntake {
     private var flushing = false
 
     /// Commits into `delivery`'s store and wakes `delivery` after each commit.
-    public init(delivery: EventDelivery, retry: RetryPolicy = OutboxIntake.diskRetry, logger: Logger) {
+    public init(delivery: EventDelivery, retry: Backoff = OutboxIntake.diskRetry, logger: Logger) {
         let store = delivery.store
         self.init(
             commit: { events throws(OutboxError) in try await store.enqueue(contentsOf: events) },
@@ -46,7 +46,7 @@ public actor OutboxIntake {
         committed: @escaping @Sendable () async -> Void,
         limits: OutboxLimits,
         clock: OutboxClock,
-        retry: RetryPolicy,
+        retry: Backoff,
         logger: Logger
     ) {
         commitBatch = commit
@@ -116,7 +116,7 @@ public actor OutboxIntake {
         }
         held = limits.keepingWithinSize(held)
         let clock = clock
-        let until = clock.now() + retry.delay(afterAttempts: refusals, random: .random(in: 0...1)).wholeMilliseconds
+        let until = clock.now() + retry.delay(attempt: refusals - 1).wholeMilliseconds
         pendingRetry?.cancel()
         pendingRetry = Task { [weak self] in
             guard (try? await clock.sleep(until: until)) != nil else { return }

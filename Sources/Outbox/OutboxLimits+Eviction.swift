@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 
 extension OutboxLimits {
     /// The order the size cap evicts in: lowest rank first, oldest first within a rank (the store's

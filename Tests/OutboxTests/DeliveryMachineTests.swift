@@ -1,4 +1,4 @@
-import PunchPlay
+import PlaybackModel
 import Testing
 
 @testable import Outbox
@@ -182,7 +182,7 @@ struct DeliveryMachineTests {
     @Test("an arrival while everything backs off makes the earliest wait due now, once")
     func arrivalShortensTheEarliestWait() {
         var machine = Self.running()
-        let due = Self.now + 64_000
+        let due = Self.now + 32_000
         #expect(machine.handle(.planRead(Self.plan(nextDueAt: due)), at: Self.now).last == .sleep(until: due))
         #expect(machine.handle(.arrival, at: Self.now) == [.interruptSleep])
         #expect(machine.handle(.woke, at: Self.now) == [.stepDone])

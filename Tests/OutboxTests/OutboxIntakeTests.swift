@@ -1,7 +1,7 @@
 import Clocks
 import InMemoryLogging
 import Logging
-import PunchPlay
+import PlaybackModel
 import Testing
 
 @testable import Outbox
@@ -56,7 +56,7 @@ struct OutboxIntakeTests {
             committed: {},
             limits: OutboxLimits(maximumEvents: maximumHeld),
             clock: OutboxClock(clock, wallTimeAtStart: OutboxHarness.startOfTime),
-            retry: RetryPolicy(initialDelay: .milliseconds(20), maximumDelay: .milliseconds(20), jitter: 0),
+            retry: Backoff(initial: .milliseconds(20), maximum: .milliseconds(20)),
             logger: Logger(label: "punchplay-mpris.outbox") { _ in log }
         )
     }
