@@ -10,6 +10,10 @@ import PlaybackModel
 /// Waits end early when a fresh event arrives (one backing-off event is tried at once) or a send succeeds
 /// (every back-off is cleared). Pacing keeps writes under the service's budget.
 ///
+/// The decisions are `DeliveryMachine`'s; this actor is the shell that performs them: store calls, the
+/// send with its time-out, sleeping on the `OutboxClock`, and publishing `DeliveryState`. Events come in
+/// through `OutboxIntake`, which wakes the loop after each commit.
+///
 /// `run()` fits a swift-service-lifecycle `Service`: it returns when its task is cancelled. After it has
 /// returned, `drain(within:)` sends what it can before a shutdown deadline.
 public actor EventDelivery {
@@ -81,7 +85,7 @@ public actor EventDelivery {
         active = true
         defer { active = false }
         while !Task.isCancelled {
-            _ = await step(drainingUntil: nil)
+            await step(drainingUntil: nil)
         }
         await perform(machine.handle(.stopped, at: store.clock.now()))
     }
@@ -105,6 +109,7 @@ public actor EventDelivery {
 
     /// Performs the machine's actions from a step's start to its end (progress made, or a sleep over);
     /// returns false when a drain has nothing more to do.
+    @discardableResult
     private func step(drainingUntil deadline: Int64?) async -> Bool {
         var input = DeliveryInput.stepStarted(drainingUntil: deadline)
         while true {

@@ -120,7 +120,13 @@ public actor OutboxIntake {
         pendingRetry?.cancel()
         pendingRetry = Task { [weak self] in
             guard (try? await clock.sleep(until: until)) != nil else { return }
-            await self?.flush()
+            await self?.retryNow()
         }
+    }
+
+    /// The retry's flush; no longer pending, so a success does not cancel the task running it.
+    private func retryNow() async {
+        pendingRetry = nil
+        await flush()
     }
 }

@@ -73,6 +73,40 @@ struct DeliveryMachineTests {
         #expect(machine.handle(.recorded(newlyHeld: false), at: Self.now) == [.publish(delivered), .stepDone])
     }
 
+    @Test("a plan is read in order: an unreadable head first, then the login hold, the Retry-After pause, pacing")
+    func planPrecedence() {
+        let head = Self.queued(.start, at: 0)
+        let pausedUntil = Self.now + 5_000
+        let empty = TokenBucket(tokens: 0, updatedAt: Self.now)
+        var plan = Self.plan(head, loginRequired: true, pausedUntil: pausedUntil, bucket: empty)
+        plan.unreadable = DeliveryPlan.Unreadable(sequence: 1, reason: "garbage")
+        var held = Self.running()
+        _ = held.handle(.planRead(Self.plan(head)), at: Self.now)  // the start-up probe is spent
+        _ = held.handle(.sent(nil, random: 0.5), at: Self.now)
+        var phases: [DeliveryState.Phase] = []
+        var actions: [DeliveryAction] = []
+        for _ in 0..<4 {
+            _ = held.handle(.stepStarted(drainingUntil: nil), at: Self.now)
+            actions += held.handle(.planRead(plan), at: Self.now).suffix(1)
+            phases.append(held.state.phase)
+            if plan.unreadable != nil {
+                plan.unreadable = nil
+            } else if plan.loginRequired {
+                plan.loginRequired = false
+            } else {
+                plan.pausedUntil = nil
+            }
+        }
+        #expect(actions.first == .buryUnreadable(DeliveryPlan.Unreadable(sequence: 1, reason: "garbage")))
+        #expect(
+            phases.dropFirst() == [
+                .loginRequired,
+                .waiting(until: pausedUntil, reason: .retryAfter),
+                .waiting(until: Self.now + 3_000, reason: .pacing),
+            ]
+        )
+    }
+
     @Test("an attempt cut off without an answer records nothing")
     func cutOffAttemptRecordsNothing() {
         var machine = Self.running()

@@ -71,6 +71,16 @@ struct OutboxIntakeTests {
         }
     }
 
+    /// What reaches the disk of `events` committed while it refuses them, held within `maximumHeld`.
+    static func storedAfterAnOutage(_ events: [PlaybackEvent], maximumHeld: Int) async throws -> [String] {
+        let outbox = FlakyOutbox()
+        let clock = TestClock<Duration>()
+        let intake = Self.intake(outbox, clock: clock, log: InMemoryLogHandler(), maximumHeld: maximumHeld)
+        await intake.commit(events)
+        try await Self.heal(outbox, clock: clock)
+        return await outbox.stored
+    }
+
     @Test("events refused by the disk are kept and written in order by the retry, with one line each way")
     func heldUntilTheDiskRecovers() async throws {
         let outbox = FlakyOutbox()
@@ -94,28 +104,20 @@ struct OutboxIntakeTests {
 
     @Test("past the memory cap the oldest progress goes first; start, pause, resume and stop stay")
     func capDropsProgressFirst() async throws {
-        let outbox = FlakyOutbox()
-        let clock = TestClock<Duration>()
-        let intake = Self.intake(outbox, clock: clock, log: InMemoryLogHandler(), maximumHeld: 3)
-        await intake.commit([
+        let events = [
             Self.event("start", .start), Self.event("progress-1"), Self.event("pause", .pause),
             Self.event("resume", .resume), Self.event("progress-2"),
-        ])
-        try await Self.heal(outbox, clock: clock)
-        #expect(await outbox.stored == ["start", "pause", "resume"])
+        ]
+        #expect(try await Self.storedAfterAnOutage(events, maximumHeld: 3) == ["start", "pause", "resume"])
     }
 
     @Test("the memory cap evicts in the store's order: progress, then pause and resume, then start, a stop last")
     func capFollowsTheStoresEvictionOrder() async throws {
-        let outbox = FlakyOutbox()
-        let clock = TestClock<Duration>()
-        let intake = Self.intake(outbox, clock: clock, log: InMemoryLogHandler(), maximumHeld: 2)
-        await intake.commit([
+        let events = [
             Self.event("start", .start), Self.event("pause", .pause), Self.event("resume", .resume),
             Self.event("stop", .stop),
-        ])
-        try await Self.heal(outbox, clock: clock)
-        #expect(await outbox.stored == ["start", "stop"])
+        ]
+        #expect(try await Self.storedAfterAnOutage(events, maximumHeld: 2) == ["start", "stop"])
     }
 
     @Test("an event the store refuses for what it is is dropped; the events after it are committed and sent")
