@@ -9,11 +9,11 @@ struct DeliveryMachine: Sendable {
     /// The state observers see; every change comes out as a `publish` action.
     private(set) var state = DeliveryState()
     /// A fresh event arrived: one backing-off event is tried at once.
-    private(set) var probeRequested = false
+    private var probeRequested = false
     /// One attempt is allowed while a login hold is recorded: at start-up and after `loginRestored`.
-    private(set) var loginProbe = true
+    private var loginProbe = true
     /// Set by an arrival or a login; the next sleep is skipped (or the current one ended).
-    private(set) var wakeRequested = false
+    private var wakeRequested = false
     /// The shutdown deadline of the current step while draining.
     private var drainDeadline: Int64?
     /// The attempt under way: the event and the bucket after it.
