@@ -13,7 +13,7 @@ struct DeliveryPlan: Sendable {
     /// The latest replacement of a corrupt database file, if there was one.
     var databaseRecovery: CorruptionRecovery?
 
-    struct Unreadable: Sendable {
+    struct Unreadable: Sendable, Hashable {
         var sequence: Int64
         var reason: String
     }

@@ -10,6 +10,10 @@ import PlaybackModel
 /// Waits end early when a fresh event arrives (one backing-off event is tried at once) or a send succeeds
 /// (every back-off is cleared). Pacing keeps writes under the service's budget.
 ///
+/// The decisions are `DeliveryMachine`'s; this actor is the shell that performs them: store calls, the
+/// send with its time-out, sleeping on the `OutboxClock`, and publishing `DeliveryState`. Events come in
+/// through `OutboxIntake`, which wakes the loop after each commit.
+///
 /// `run()` fits a swift-service-lifecycle `Service`: it returns when its task is cancelled. After it has
 /// returned, `drain(within:)` sends what it can before a shutdown deadline.
 public actor EventDelivery {
@@ -17,12 +21,8 @@ public actor EventDelivery {
     private let writer: any PlaybackWriting
     private let policy: DeliveryPolicy
     private let random: @Sendable () -> Double
-    private var state = DeliveryState()
+    private var machine: DeliveryMachine
     private var observers: [UUID: AsyncStream<DeliveryState>.Continuation] = [:]
-    private var wakeRequested = false
-    private var probeRequested = false
-    /// One attempt is allowed while a login hold is recorded: at start-up and after `loginRestored()`.
-    private var loginProbe = true
     private var sleeper: Task<Void, Never>?
     private var active = false
 
@@ -37,29 +37,29 @@ public actor EventDelivery {
         self.writer = writer
         self.policy = policy
         self.random = random
+        machine = DeliveryMachine(policy: policy)
     }
 
     // MARK: Inputs
 
-    /// Commits `event` to the store, then wakes the loop. When this returns the event is on disk.
-    @discardableResult
-    public func enqueue(_ event: PlaybackEvent) async throws(OutboxError) -> Bool {
-        let inserted = try await store.enqueue(event)
-        eventArrived()
-        return inserted
+    /// Tells the loop that events were committed (by `OutboxIntake`): one backing-off event is tried at once.
+    func eventsArrived() async {
+        await perform(machine.handle(.arrival, at: store.clock.now()))
     }
 
-    /// Tells the loop that events were queued by other means (`store.enqueue`).
-    public func eventArrived() {
-        probeRequested = true
-        wake()
+    /// Puts dead letters back into the queue (all of them when `eventIDs` is nil) and wakes the loop to
+    /// send them; returns how many were moved.
+    @discardableResult
+    public func retryDeadLetters(eventIDs: [String]? = nil) async throws(OutboxError) -> Int {
+        let moved = try await store.retryDeadLetters(eventIDs: eventIDs)
+        await eventsArrived()
+        return moved
     }
 
     /// The user logged in again: lifts the hold and delivers everything held.
     public func loginRestored() async throws(OutboxError) {
         try await store.clearLoginRequired()
-        loginProbe = true
-        wake()
+        await perform(machine.handle(.loginRestored, at: store.clock.now()))
     }
 
     /// Every state change from now on, starting with the current state.
@@ -67,7 +67,7 @@ public actor EventDelivery {
         let (stream, continuation) = AsyncStream.makeStream(of: DeliveryState.self)
         let id = UUID()
         observers[id] = continuation
-        continuation.yield(state)
+        continuation.yield(machine.state)
         continuation.onTermination = { [weak self] _ in
             Task { await self?.removeObserver(id) }
         }
@@ -75,7 +75,7 @@ public actor EventDelivery {
     }
 
     /// The latest published state.
-    public var currentState: DeliveryState { state }
+    public var currentState: DeliveryState { machine.state }
 
     // MARK: Running
 
@@ -85,21 +85,9 @@ public actor EventDelivery {
         active = true
         defer { active = false }
         while !Task.isCancelled {
-            switch await step(deadline: nil) {
-            case .progressed:
-                continue
-            case .wait(let until, let reason):
-                publish { $0.phase = .waiting(until: until, reason: reason) }
-                await pause(until: until)
-            case .idle:
-                publish { $0.phase = .idle }
-                await pause(until: nil)
-            case .held:
-                publish { $0.phase = .loginRequired }
-                await pause(until: nil)
-            }
+            await step(drainingUntil: nil)
         }
-        publish { $0.phase = .stopped }
+        await perform(machine.handle(.stopped, at: store.clock.now()))
     }
 
     /// Sends what can go before `timeout` runs out (a shutdown deadline), then returns the number of events
@@ -108,132 +96,104 @@ public actor EventDelivery {
     @discardableResult
     public func drain(within timeout: Duration) async -> Int {
         let deadline = store.clock.now() + timeout.wholeMilliseconds
-        guard !active else { return state.pendingCount }
+        guard !active else { return machine.state.pendingCount }
         active = true
         defer { active = false }
         while store.clock.now() < deadline {
-            switch await step(deadline: deadline) {
-            case .progressed:
-                continue
-            case .wait(let until, _) where until < deadline:
-                await pause(until: until)
-            case .wait, .idle, .held:
-                return await remaining()
-            }
+            guard await step(drainingUntil: deadline) else { break }
         }
         return await remaining()
     }
 
     // MARK: One step
 
-    private enum Step {
-        case progressed
-        case wait(until: Int64, reason: DeliveryState.WaitReason)
-        case idle
-        case held
-    }
-
-    private func step(deadline: Int64?) async -> Step {
-        let plan: DeliveryPlan
-        do {
-            plan = try await store.plan(pacing: policy.pacing)
-        } catch {
-            publish { $0.lastError = error.description }
-            return .wait(until: store.clock.now() + policy.recheckInterval.wholeMilliseconds, reason: .backOff)
-        }
-        publish { state in
-            state.pendingCount = plan.pendingCount
-            if let recovery = plan.databaseRecovery, recovery != state.databaseRecovery {
-                state.databaseRecovery = recovery
-                state.lastError = recovery.message
+    /// Performs the machine's actions from a step's start to its end (progress made, or a sleep over);
+    /// returns false when a drain has nothing more to do.
+    @discardableResult
+    private func step(drainingUntil deadline: Int64?) async -> Bool {
+        var input = DeliveryInput.stepStarted(drainingUntil: deadline)
+        while true {
+            switch await perform(machine.handle(input, at: store.clock.now()), deadline: deadline) {
+            case .input(let outcome): input = outcome
+            case .stepDone: return true
+            case .drainEnded: return false
             }
-        }
-        if let unreadable = plan.unreadable {
-            return await settle { () async throws(OutboxError) in try await self.store.buryUnreadable(unreadable) }
-        }
-        if plan.loginRequired && !loginProbe { return .held }
-        if let pausedUntil = plan.pausedUntil { return .wait(until: pausedUntil, reason: .retryAfter) }
-        guard let candidate = plan.candidate else {
-            if probeRequested, plan.nextDueAt != nil {
-                probeRequested = false
-                return await settle { () async throws(OutboxError) in try await self.store.shortenEarliestWait() }
-            }
-            probeRequested = false
-            if let due = plan.nextDueAt { return .wait(until: due, reason: .backOff) }
-            return .idle
-        }
-        probeRequested = false
-        guard plan.bucket.tokens >= 1 else {
-            return .wait(until: plan.bucket.nextTokenAt(policy.pacing), reason: .pacing)
-        }
-        loginProbe = false
-        publish { $0.phase = .sending(eventID: candidate.event.payload.eventID) }
-        guard let result = await attempt(candidate.event, deadline: deadline) else { return .progressed }
-        let outcome = classify(result, attempts: candidate.attempts + 1)
-        do {
-            // Recorded in a task of its own, so a cancellation of the loop (shutdown) cannot undo the outcome of
-            // a request the server already answered.
-            let store = store
-            let bucket = plan.bucket.takingOne()
-            let recording = Task { () async -> Result<Bool, OutboxError> in
-                do throws(OutboxError) {
-                    return .success(try await store.record(outcome, for: candidate, bucket: bucket))
-                } catch {
-                    return .failure(error)
-                }
-            }
-            let newlyHeld = try await recording.value.get()
-            publish { state in
-                switch outcome {
-                case .delivered:
-                    state.deliveredCount += 1
-                    state.pendingCount = max(state.pendingCount - 1, 0)
-                case .permanent(let error):
-                    state.deadLetteredCount += 1
-                    state.pendingCount = max(state.pendingCount - 1, 0)
-                    state.lastError = error.description
-                case .transient(let error, _, _), .loginRequired(let error):
-                    state.lastError = error.description
-                }
-                if newlyHeld { state.phase = .loginRequired }
-            }
-        } catch {
-            publish { $0.lastError = error.description }
-            return .wait(until: store.clock.now() + policy.recheckInterval.wholeMilliseconds, reason: .backOff)
-        }
-        return .progressed
-    }
-
-    private func settle(_ body: () async throws(OutboxError) -> Void) async -> Step {
-        do {
-            try await body()
-            return .progressed
-        } catch {
-            publish { $0.lastError = error.description }
-            return .wait(until: store.clock.now() + policy.recheckInterval.wholeMilliseconds, reason: .backOff)
         }
     }
 
-    private func classify(_ result: Result<PlaybackReceipt, PunchPlayError>, attempts: Int) -> SendOutcome {
-        switch result {
-        case .success(let receipt):
-            return .delivered(receipt)
-        case .failure(let error):
-            switch error.retryClass {
-            case .permanent:
-                return .permanent(error)
-            case .loginRequired:
-                return .loginRequired(error)
-            case .transient:
-                let now = store.clock.now()
-                if let retryAfter = error.retryAfter {
-                    let until = now + policy.retry.honouring(retryAfter: retryAfter).wholeMilliseconds
-                    return .transient(error, nextAttemptAt: until, pausedUntil: until)
-                }
-                let delay = policy.retry.delay(afterAttempts: attempts, random: random())
-                return .transient(error, nextAttemptAt: now + delay.wholeMilliseconds, pausedUntil: nil)
+    /// Where a list of actions leaves the loop.
+    private enum Next {
+        /// The outcome of the effect performed, for the machine.
+        case input(DeliveryInput)
+        case stepDone
+        case drainEnded
+    }
+
+    /// Performs `actions` in order; the effect among them (a list has at most one) gives the next input.
+    /// Actions answering an input from outside a step (an arrival, a login) only publish and interrupt.
+    @discardableResult
+    private func perform(_ actions: [DeliveryAction], deadline: Int64? = nil) async -> Next {
+        var next = Next.stepDone
+        for action in actions {
+            switch action {
+            case .publish(let state):
+                for observer in observers.values { observer.yield(state) }
+            case .interruptSleep:
+                sleeper?.cancel()
+            case .readPlan:
+                next = .input(await storeCall { () async throws(OutboxError) in .planRead(try await self.plan()) })
+            case .buryUnreadable(let unreadable):
+                next = .input(
+                    await storeCall { () async throws(OutboxError) in
+                        try await self.store.buryUnreadable(unreadable)
+                        return .settled
+                    })
+            case .shortenEarliestWait:
+                next = .input(
+                    await storeCall { () async throws(OutboxError) in
+                        try await self.store.shortenEarliestWait()
+                        return .settled
+                    })
+            case .send(let event):
+                next = .input(.sent(await attempt(event, deadline: deadline), random: random()))
+            case .record(let outcome, let queued, let bucket):
+                next = .input(await record(outcome, for: queued, bucket: bucket))
+            case .sleep(let until):
+                await sleep(until: until)
+                next = .input(.woke)
+            case .stepDone:
+                next = .stepDone
+            case .drainEnded:
+                next = .drainEnded
             }
         }
+        return next
+    }
+
+    private func plan() async throws(OutboxError) -> DeliveryPlan {
+        try await store.plan(pacing: policy.pacing)
+    }
+
+    private func storeCall(_ body: () async throws(OutboxError) -> DeliveryInput) async -> DeliveryInput {
+        do {
+            return try await body()
+        } catch {
+            return .storeFailed(error)
+        }
+    }
+
+    /// Records `outcome` in a task of its own, so a cancellation of the loop (shutdown) cannot undo the
+    /// outcome of a request the server already answered.
+    private func record(_ outcome: SendOutcome, for queued: QueuedEvent, bucket: TokenBucket) async -> DeliveryInput {
+        let store = store
+        let recording = Task { () async -> DeliveryInput in
+            do throws(OutboxError) {
+                return .recorded(newlyHeld: try await store.record(outcome, for: queued, bucket: bucket))
+            } catch {
+                return .storeFailed(error)
+            }
+        }
+        return await recording.value
     }
 
     /// One send, bounded by the send timeout (a transient failure) and the drain deadline (nil: no outcome).
@@ -281,21 +241,11 @@ public actor EventDelivery {
         return result
     }
 
-    // MARK: Waiting and publishing
+    // MARK: Waiting
 
-    private func wake() {
-        wakeRequested = true
-        sleeper?.cancel()
-    }
-
-    private func pause(until target: Int64?) async {
-        if wakeRequested {
-            wakeRequested = false
-            return
-        }
+    /// Sleeps on the outbox clock until `until`, or until an input interrupts the sleep.
+    private func sleep(until: Int64) async {
         let clock = store.clock
-        let recheck = clock.now() + policy.recheckInterval.wholeMilliseconds
-        let until = min(target ?? recheck, recheck)
         let sleeper = Task { _ = try? await clock.sleep(until: until) }
         self.sleeper = sleeper
         await withTaskCancellationHandler {
@@ -304,19 +254,10 @@ public actor EventDelivery {
             sleeper.cancel()
         }
         self.sleeper = nil
-        wakeRequested = false
     }
 
     private func remaining() async -> Int {
-        (try? await store.plan(pacing: policy.pacing).pendingCount) ?? state.pendingCount
-    }
-
-    private func publish(_ change: (inout DeliveryState) -> Void) {
-        var next = state
-        change(&next)
-        guard next != state else { return }
-        state = next
-        for observer in observers.values { observer.yield(next) }
+        (try? await plan().pendingCount) ?? machine.state.pendingCount
     }
 
     private func removeObserver(_ id: UUID) {

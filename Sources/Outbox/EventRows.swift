@@ -41,7 +41,7 @@ enum EventRows {
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
-            payload.eventID, payload.playbackSessionID, event.action.rawValue, evictionRank(event.action),
+            payload.eventID, payload.playbackSessionID, event.action.rawValue, OutboxLimits.evictionRank(event.action),
             payload.eventCreatedAt, now, text,
         ])
         try db.cachedStatement(
@@ -88,15 +88,5 @@ enum EventRows {
 
     static func decode(_ text: String) throws -> PlaybackEvent {
         try JSONDecoder().decode(PlaybackEvent.self, from: Data(text.utf8))
-    }
-
-    /// The order the size cap evicts in (must match the schema's CHECK).
-    static func evictionRank(_ action: PlaybackAction) -> Int {
-        switch action {
-        case .progress: 0
-        case .pause, .resume: 1
-        case .start: 2
-        case .stop: 3
-        }
     }
 }

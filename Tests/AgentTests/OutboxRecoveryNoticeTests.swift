@@ -62,8 +62,10 @@ struct OutboxRecoveryNoticeTests {
         )
         let running = Task { try await service.run() }
         let delivering = Task { await delivery.run() }
-        try await delivery.enqueue(Self.event("after"))
-        try await delivery.enqueue(Self.event("later"))
+        let intake = OutboxIntake(
+            delivery: delivery, logger: Logger(label: "punchplay") { _ in SwiftLogNoOpLogHandler() })
+        await intake.commit([Self.event("after")])
+        await intake.commit([Self.event("later")])
         let body = try await withTimeout {
             var iterator = notices.makeAsyncIterator()
             return await iterator.next()

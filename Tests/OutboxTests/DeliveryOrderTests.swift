@@ -55,7 +55,7 @@ struct DeliveryOrderTests {
     func resendAfterCrashReusesEventID() async throws {
         let harness = try OutboxHarness()
         await harness.writer.setScript { _ in .hang }
-        try await harness.delivery.enqueue(Events.make(.start, at: 0))
+        await harness.intake.commit([Events.make(.start, at: 0)])
         let task = harness.start()
         try await harness.writer.waitForSends(1)
         task.cancel()

@@ -20,7 +20,7 @@ struct LoginHoldTests {
         }
         let task = harness.start()
         try await harness.waitForState { $0.phase == .loginRequired }
-        try await harness.delivery.enqueue(Events.make(.pause, session: "a", at: 2))
+        await harness.intake.commit([Events.make(.pause, session: "a", at: 2)])
         try await harness.advanceWhenSleeping(by: .seconds(3600))
         try await harness.waitForState { $0.phase == .loginRequired && $0.pendingCount == 3 }
         #expect(await harness.writer.sentEventIDs == ["a-start-0"])
@@ -40,7 +40,7 @@ struct LoginHoldTests {
     func holdSurvivesRestartAndIsProbed() async throws {
         let harness = try OutboxHarness()
         await harness.writer.setScript { _ in .fail(Failures.loginGone) }
-        try await harness.delivery.enqueue(Events.make(.start, at: 0))
+        await harness.intake.commit([Events.make(.start, at: 0)])
         let task = harness.start()
         try await harness.waitForState { $0.phase == .loginRequired }
         task.cancel()

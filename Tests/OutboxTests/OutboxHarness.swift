@@ -1,5 +1,6 @@
 import Clocks
 import Foundation
+import Logging
 import PlaybackModel
 import PunchPlay
 
@@ -17,6 +18,8 @@ struct OutboxHarness {
     let store: OutboxStore
     let writer: ScriptedWriter
     let delivery: EventDelivery
+    /// The way events enter the outbox, as in the agent.
+    let intake: OutboxIntake
     /// The loop's recheck interval in milliseconds: it wakes at least this often, even while backing off.
     let recheckInterval: Int64
 
@@ -32,6 +35,8 @@ struct OutboxHarness {
         store = try OutboxStore(path: path, limits: limits, clock: outboxClock)
         writer = ScriptedWriter(clock: outboxClock)
         delivery = EventDelivery(store: store, writer: writer, policy: policy, random: { random })
+        intake = OutboxIntake(
+            delivery: delivery, logger: Logger(label: "outbox-tests") { _ in SwiftLogNoOpLogHandler() })
         recheckInterval = policy.recheckInterval.wholeMilliseconds
     }
 

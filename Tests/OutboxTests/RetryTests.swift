@@ -23,7 +23,7 @@ struct RetryTests {
     func backOffSchedule() async throws {
         let harness = try OutboxHarness()
         await harness.writer.setScript { _ in .fail(Failures.offline) }
-        try await harness.delivery.enqueue(Events.make(.start, at: 0))
+        await harness.intake.commit([Events.make(.start, at: 0)])
         let task = harness.start()
         try await harness.writer.waitForSends(1)
         var waits: [Int64] = []
@@ -78,7 +78,7 @@ struct RetryTests {
     func freshEventShortensWait() async throws {
         let harness = try OutboxHarness()
         await harness.writer.setScript { _ in .fail(Failures.offline) }
-        try await harness.delivery.enqueue(Events.make(.start, session: "a", at: 0))
+        await harness.intake.commit([Events.make(.start, session: "a", at: 0)])
         let task = harness.start()
         // Let the back-off grow to 64 s.
         for attempt in 1...7 {
@@ -94,7 +94,7 @@ struct RetryTests {
         // The network is back; a new event of another session arrives and goes at once.
         await harness.writer.setScript { _ in .accept }
         let sentBefore = await harness.writer.sent.count
-        try await harness.delivery.enqueue(Events.make(.start, session: "b", at: 100))
+        await harness.intake.commit([Events.make(.start, session: "b", at: 100)])
         try await harness.waitForState { $0.deliveredCount == 2 }
         task.cancel()
         let sent = await harness.writer.sent.dropFirst(sentBefore)
@@ -106,13 +106,13 @@ struct RetryTests {
     func freshEventProbesBlockedSession() async throws {
         let harness = try OutboxHarness()
         await harness.writer.setScript { _ in .fail(Failures.offline) }
-        try await harness.delivery.enqueue(Events.make(.start, at: 0))
+        await harness.intake.commit([Events.make(.start, at: 0)])
         let task = harness.start()
         try await harness.waitForState {
             if case .waiting = $0.phase { return true } else { return false }
         }
         await harness.writer.setScript { _ in .accept }
-        try await harness.delivery.enqueue(Events.make(.pause, at: 10))
+        await harness.intake.commit([Events.make(.pause, at: 10)])
         try await harness.waitForState { $0.deliveredCount == 2 }
         task.cancel()
         #expect(await harness.writer.sentEventIDs == ["s1-start-0", "s1-start-0", "s1-pause-10"])
@@ -123,7 +123,7 @@ struct RetryTests {
     func hangingSendTimesOut() async throws {
         let harness = try OutboxHarness()
         await harness.writer.setScript { _ in .hang }
-        try await harness.delivery.enqueue(Events.make(.start, at: 0))
+        await harness.intake.commit([Events.make(.start, at: 0)])
         let task = harness.start()
         try await harness.writer.waitForSends(1)
         await harness.writer.setScript { _ in .accept }

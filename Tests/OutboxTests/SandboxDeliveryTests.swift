@@ -18,8 +18,8 @@ struct SandboxDeliveryTests {
             await outbox.sandbox.inject(.dropConnection(count: 25, pathPrefix: Self.playback))
             let first = outbox.events(Self.session, session: "offline-a")
             let second = outbox.events([.start, .pause, .stop], session: "offline-b")
-            try await outbox.enqueue(first)
-            try await outbox.enqueue(second)
+            await outbox.enqueue(first)
+            await outbox.enqueue(second)
             try await outbox.waitUntilDelivered(7)
             let accepted = await outbox.sandbox.acceptedEvents()
             #expect(accepted.filter { $0.sessionID == "offline-a" }.map(\.eventID) == first.map(\.payload.eventID))
@@ -36,7 +36,7 @@ struct SandboxDeliveryTests {
             await outbox.sandbox.inject(.status(429, count: 3, pathPrefix: Self.playback, retryAfterSeconds: 1))
             let events = outbox.events(Self.session, session: "storm")
             let started = ContinuousClock.now
-            try await outbox.enqueue(events)
+            await outbox.enqueue(events)
             try await outbox.waitUntilDelivered(4)
             #expect(ContinuousClock.now - started >= .seconds(3))
             #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
@@ -49,7 +49,7 @@ struct SandboxDeliveryTests {
             await outbox.sandbox.inject(.status(500, count: 4, pathPrefix: Self.playback))
             await outbox.sandbox.inject(.status(503, count: 4, pathPrefix: Self.playback))
             let events = outbox.events(Self.session, session: "errors")
-            try await outbox.enqueue(events)
+            await outbox.enqueue(events)
             try await outbox.waitUntilDelivered(4)
             #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
         }
@@ -62,7 +62,7 @@ struct SandboxDeliveryTests {
             await outbox.sandbox.inject(.wrongTypes(count: 2, pathPrefix: Self.playback))
             await outbox.sandbox.inject(.hugeBody(count: 1, pathPrefix: Self.playback))
             let events = outbox.events(Self.session, session: "garbage")
-            try await outbox.enqueue(events)
+            await outbox.enqueue(events)
             try await outbox.waitUntilDelivered(4)
             #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
             #expect(await outbox.sandbox.recordedRequests(pathPrefix: Self.playback).count >= 4 + 5)
@@ -74,7 +74,7 @@ struct SandboxDeliveryTests {
         try await SandboxOutbox.run(requestTimeout: .milliseconds(500)) { outbox in
             await outbox.sandbox.inject(.hang(count: 2, pathPrefix: Self.playback))
             let events = outbox.events([.start, .stop], session: "hang")
-            try await outbox.enqueue(events)
+            await outbox.enqueue(events)
             try await outbox.waitUntilDelivered(2)
             #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
         }
@@ -85,7 +85,7 @@ struct SandboxDeliveryTests {
         try await SandboxOutbox.run(requestTimeout: .seconds(2)) { outbox in
             await outbox.sandbox.inject(.delay(0.4, count: 4, pathPrefix: Self.playback))
             let events = outbox.events(Self.session, session: "slow")
-            try await outbox.enqueue(events)
+            await outbox.enqueue(events)
             try await outbox.waitUntilDelivered(4)
             #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
             #expect(await outbox.sandbox.recordedRequests(pathPrefix: Self.playback).count == 4)
@@ -97,7 +97,7 @@ struct SandboxDeliveryTests {
         try await SandboxOutbox.run(requestTimeout: .milliseconds(300)) { outbox in
             await outbox.sandbox.inject(.delay(1, count: 1, pathPrefix: Self.playback))
             let events = outbox.events([.start, .stop], session: "late")
-            try await outbox.enqueue(events)
+            await outbox.enqueue(events)
             try await outbox.waitUntilDelivered(2)
             // The original start, answered after the client gave up on it, then the resent start and the stop.
             let answered = try await outbox.sandbox.waitForRequests(pathPrefix: Self.playback, count: 3)
@@ -112,10 +112,10 @@ struct SandboxDeliveryTests {
     func expiredTokenMidQueue() async throws {
         try await SandboxOutbox.run { outbox in
             let events = outbox.events(Self.session, session: "expiry")
-            try await outbox.enqueue(Array(events.prefix(2)))
+            await outbox.enqueue(Array(events.prefix(2)))
             try await outbox.waitUntilDelivered(2)
             await outbox.sandbox.advanceClock(by: 2 * 3600)
-            try await outbox.enqueue(Array(events.dropFirst(2)))
+            await outbox.enqueue(Array(events.dropFirst(2)))
             try await outbox.waitUntilDelivered(4)
             #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
             let refreshes = await outbox.sandbox.recordedRequests(pathPrefix: "/api/platform/v1/auth/refresh")
@@ -128,13 +128,13 @@ struct SandboxDeliveryTests {
         let refresh = "/api/platform/v1/auth/refresh"
         try await SandboxOutbox.run { outbox in
             let events = outbox.events(Self.session, session: "refresh-faults")
-            try await outbox.enqueue(Array(events.prefix(1)))
+            await outbox.enqueue(Array(events.prefix(1)))
             try await outbox.waitUntilDelivered(1)
             await outbox.sandbox.advanceClock(by: 2 * 3600)
             await outbox.sandbox.inject(.hang(count: 1, pathPrefix: refresh))
             await outbox.sandbox.inject(.notJSON(count: 1, pathPrefix: refresh))
             await outbox.sandbox.inject(.wrongTypes(count: 1, pathPrefix: refresh))
-            try await outbox.enqueue(Array(events.dropFirst()))
+            await outbox.enqueue(Array(events.dropFirst()))
             try await outbox.waitUntilDelivered(4)
             #expect(await outbox.acceptedIDs() == events.map(\.payload.eventID))
             // The hang, the two garbage answers, then the refresh that worked.
@@ -147,10 +147,10 @@ struct SandboxDeliveryTests {
     func loginRevokedThenRelogin() async throws {
         try await SandboxOutbox.run { outbox in
             let events = outbox.events(Self.session, session: "revoked")
-            try await outbox.enqueue(Array(events.prefix(1)))
+            await outbox.enqueue(Array(events.prefix(1)))
             try await outbox.waitUntilDelivered(1)
             await outbox.sandbox.revokeTokens()
-            try await outbox.enqueue(Array(events.dropFirst()))
+            await outbox.enqueue(Array(events.dropFirst()))
             let delivery = outbox.delivery
             try await withTimeout {
                 for await state in await delivery.states() where state.phase == .loginRequired { return }
@@ -174,7 +174,7 @@ struct SandboxDeliveryTests {
             await outbox.sandbox.inject(.status(403, count: 1, pathPrefix: Self.playback + "/start"))
             let refused = outbox.events([.start], session: "forbidden")
             let fine = outbox.events([.start, .stop], session: "fine")
-            try await outbox.enqueue(refused + fine)
+            await outbox.enqueue(refused + fine)
             try await outbox.waitUntilDelivered(2)
             let snapshot = try await outbox.store.snapshot()
             #expect(snapshot.deadLetters.map(\.eventID) == ["forbidden-0"])
@@ -191,7 +191,7 @@ struct SandboxDeliveryTests {
             let events = outbox.events(Self.session, session: "permanent")
             // A pause for a session that was never started: the service answers 409.
             let orphan = outbox.events([.pause], session: "orphan")
-            try await outbox.enqueue(events + orphan)
+            await outbox.enqueue(events + orphan)
             try await outbox.waitUntilDelivered(3)
             let snapshot = try await outbox.store.snapshot()
             #expect(snapshot.deadLetters.map(\.eventID) == ["permanent-1", "orphan-0"])
@@ -199,8 +199,7 @@ struct SandboxDeliveryTests {
             #expect(snapshot.deadLetters.allSatisfy { ($0.requestID ?? "").isEmpty == false })
             #expect(await outbox.acceptedIDs() == ["permanent-0", "permanent-2", "permanent-3"])
 
-            try await outbox.store.retryDeadLetters(eventIDs: ["permanent-1"])
-            await outbox.delivery.eventArrived()
+            try await outbox.delivery.retryDeadLetters(eventIDs: ["permanent-1"])
             try await outbox.waitUntilDelivered(4)
             let late = await outbox.sandbox.acceptedEvents(sessionID: "permanent").last
             #expect(late?.eventID == "permanent-1")
@@ -215,7 +214,7 @@ struct SandboxDeliveryTests {
             await outbox.sandbox.setRateLimits(SandboxRateLimits(playbackWrites: RateBudget(limit: 16, window: 3)))
             var events: [PlaybackEvent] = []
             for index in 0..<4 { events += outbox.events([.start, .pause, .resume, .stop], session: "paced-\(index)") }
-            try await outbox.enqueue(events)
+            await outbox.enqueue(events)
             try await outbox.waitUntilDelivered(16, seconds: 60)
             let statuses = await outbox.sandbox.recordedRequests(pathPrefix: Self.playback).map(\.responseStatus)
             #expect(!statuses.contains(429))

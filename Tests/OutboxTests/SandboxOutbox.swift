@@ -12,6 +12,7 @@ struct SandboxOutbox: Sendable {
     let client: PunchPlayClient
     let store: OutboxStore
     let delivery: EventDelivery
+    let intake: OutboxIntake
 
     static let fastRetry = RetryPolicy(initialDelay: .milliseconds(20), maximumDelay: .milliseconds(200))
 
@@ -43,7 +44,15 @@ struct SandboxOutbox: Sendable {
                 writer: client,
                 policy: DeliveryPolicy(retry: fastRetry, pacing: pacing, sendTimeout: .seconds(10))
             )
-            let harness = SandboxOutbox(sandbox: sandbox, client: client, store: store, delivery: delivery)
+            let intake = OutboxIntake(
+                delivery: delivery, logger: Logger(label: "outbox-tests") { _ in SwiftLogNoOpLogHandler() })
+            let harness = SandboxOutbox(
+                sandbox: sandbox,
+                client: client,
+                store: store,
+                delivery: delivery,
+                intake: intake
+            )
             let running = Task { await delivery.run() }
             do {
                 try await body(harness)
@@ -76,8 +85,8 @@ struct SandboxOutbox: Sendable {
         }
     }
 
-    func enqueue(_ events: [PlaybackEvent]) async throws {
-        for event in events { try await delivery.enqueue(event) }
+    func enqueue(_ events: [PlaybackEvent]) async {
+        for event in events { await intake.commit([event]) }
     }
 
     /// Waits until the sandbox accepted `count` events and the outbox is empty.

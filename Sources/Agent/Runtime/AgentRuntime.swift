@@ -67,7 +67,6 @@ public struct AgentRuntime: Sendable {
         let notifier = configuration.log.notifications ? DesktopNotifier(connection: session) : nil
         let scrobbling = makeScrobbling(
             deviceID: deviceID,
-            store: store,
             delivery: delivery,
             nowWatching: configuration.log.notifyNowWatching ? notifier : nil
         )
@@ -214,7 +213,6 @@ public struct AgentRuntime: Sendable {
     /// watching" for each `start`.
     private func makeScrobbling(
         deviceID: String,
-        store: OutboxStore,
         delivery: EventDelivery,
         nowWatching: DesktopNotifier?
     ) -> ScrobblingService<SuspendingClock> {
@@ -227,17 +225,13 @@ public struct AgentRuntime: Sendable {
             )
         )
         let logger = Logger(label: "punchplay-mpris.scrobbling")
-        let committer = OutboxCommitter(
-            commit: { events in try await store.enqueue(contentsOf: events) },
-            committed: { await delivery.eventArrived() },
-            logger: Logger(label: "punchplay-mpris.outbox")
-        )
+        let intake = OutboxIntake(delivery: delivery, logger: Logger(label: "punchplay-mpris.outbox"))
         return ScrobblingService(scrobbler: scrobbler, clock: SuspendingClock()) { step in
             for decision in step.decisions {
                 logger.debug("decided \(decision)")
             }
             guard !step.events.isEmpty else { return }
-            await committer.write(step.events)
+            await intake.commit(step.events)
             if let nowWatching {
                 for event in step.events where event.action == .start {
                     let title = event.payload.title ?? "something"

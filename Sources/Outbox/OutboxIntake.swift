@@ -1,0 +1,132 @@
+import Logging
+import PlaybackModel
+
+/// The way into the outbox: commits each batch of the scrobbling core's events to the store, in order and
+/// all or nothing, before anything is sent, then wakes the delivery loop. When the disk refuses a write
+/// (full, read-only, gone) the events are kept in memory, in order and within the outbox's own size cap,
+/// and committed with the next batch or on a retry on the back-off schedule, so a passing disk problem
+/// loses nothing; the log says once when this starts and once when it is over. An event the store refuses
+/// for what it is (out of order, unencodable) can never be committed: it is dropped with an error line
+/// instead of holding back every event after it.
+public actor OutboxIntake {
+    /// One all-or-nothing, idempotent commit of events in order (`OutboxStore.enqueue(contentsOf:)`).
+    typealias Commit = @Sendable ([PlaybackEvent]) async throws(OutboxError) -> Void
+
+    /// The retries while the disk refuses: soon at first, then every half minute at most.
+    public static let diskRetry = Backoff(initial: .seconds(1), maximum: .seconds(30))
+
+    private let commitBatch: Commit
+    private let committed: @Sendable () async -> Void
+    private let limits: OutboxLimits
+    private let clock: OutboxClock
+    private let retry: Backoff
+    private let logger: Logger
+    private var held: [PlaybackEvent] = []
+    /// Refused commits in a row; the back-off grows with them.
+    private var refusals = 0
+    private var pendingRetry: Task<Void, Never>?
+    private var flushing = false
+
+    /// Commits into `delivery`'s store and wakes `delivery` after each commit.
+    public init(delivery: EventDelivery, retry: Backoff = OutboxIntake.diskRetry, logger: Logger) {
+        let store = delivery.store
+        self.init(
+            commit: { events throws(OutboxError) in try await store.enqueue(contentsOf: events) },
+            committed: { await delivery.eventsArrived() },
+            limits: store.limits,
+            clock: store.clock,
+            retry: retry,
+            logger: logger
+        )
+    }
+
+    /// - Parameter committed: called after each successful commit, to wake the delivery loop.
+    init(
+        commit: @escaping Commit,
+        committed: @escaping @Sendable () async -> Void,
+        limits: OutboxLimits,
+        clock: OutboxClock,
+        retry: Backoff,
+        logger: Logger
+    ) {
+        commitBatch = commit
+        self.committed = committed
+        self.limits = limits
+        self.clock = clock
+        self.retry = retry
+        self.logger = logger
+    }
+
+    /// Commits `events` after any still held from earlier batches. When this returns they are on disk,
+    /// held in memory, or (while a commit of earlier events is under way) taken by that commit.
+    public func commit(_ events: [PlaybackEvent]) async {
+        held += events
+        await flush()
+    }
+
+    /// How many events wait in memory for the disk.
+    var heldCount: Int { held.count }
+
+    /// Commits everything held, oldest first; one flush at a time, and events that arrive meanwhile are
+    /// taken by the running one.
+    private func flush() async {
+        guard !flushing else { return }
+        flushing = true
+        defer { flushing = false }
+        while !held.isEmpty {
+            let batch = held
+            do {
+                try await commitBatch(batch)
+            } catch {
+                if dropUncommittable(error) { continue }
+                refused(batch, error)
+                return
+            }
+            held.removeFirst(batch.count)
+            if refusals > 0 {
+                refusals = 0
+                pendingRetry?.cancel()
+                pendingRetry = nil
+                logger.info("the outbox accepts writes again: \(batch.count) held event(s) written")
+            }
+            await committed()
+        }
+    }
+
+    /// Drops the event `error` names when the store refused it for what it is; false for any other error.
+    private func dropUncommittable(_ error: OutboxError) -> Bool {
+        let eventID: String
+        switch error {
+        case .outOfOrder(let id, _), .unencodable(let id, _): eventID = id
+        case .storage, .unusableDatabase: return false
+        }
+        let before = held.count
+        held.removeAll { $0.payload.eventID == eventID }
+        guard held.count < before else { return false }
+        logger.error("\(error)")
+        return true
+    }
+
+    private func refused(_ batch: [PlaybackEvent], _ error: OutboxError) {
+        refusals += 1
+        if refusals == 1 {
+            logger.error(
+                "could not write \(batch.count) event(s) to the outbox: \(error); they are kept in memory and written as soon as the disk accepts them again"
+            )
+        }
+        held = limits.keepingWithinSize(held)
+        let clock = clock
+        let until = clock.now() + retry.delay(attempt: refusals - 1).wholeMilliseconds
+        pendingRetry?.cancel()
+        pendingRetry = Task { [weak self] in
+            guard (try? await clock.sleep(until: until)) != nil else { return }
+            await self?.retryNow()
+        }
+    }
+
+    /// The retry's flush; no longer pending, so a success does not cancel the task running it.
+    private func retryNow() async {
+        pendingRetry = nil
+        await flush()
+    }
+}
