@@ -30,6 +30,15 @@ let package = Package(
             ]
         ),
 
+        // MARK: Test support
+        .target(name: "TestSupport"),
+        .testTarget(
+            name: "TestSupportTests",
+            dependencies: [
+                "TestSupport"
+            ]
+        ),
+
         // MARK: D-Bus
         .systemLibrary(
             name: "CDBus",
@@ -46,7 +55,8 @@ let package = Package(
         .target(
             name: "BusTestSupport",
             dependencies: [
-                "DBus"
+                "DBus",
+                "TestSupport",
             ]
         ),
         .testTarget(
@@ -54,6 +64,7 @@ let package = Package(
             dependencies: [
                 "DBus",
                 "BusTestSupport",
+                "TestSupport",
             ],
             exclude: [
                 "lsan-suppressions.txt"
@@ -76,6 +87,7 @@ let package = Package(
                 "BusTestSupport",
                 "DBus",
                 "MPRIS",
+                "TestSupport",
             ]
         ),
         .executableTarget(
@@ -94,6 +106,7 @@ let package = Package(
                 "DBus",
                 "MPRIS",
                 "MPRISTestSupport",
+                "TestSupport",
             ]
         ),
 
@@ -119,12 +132,22 @@ let package = Package(
             ],
             exclude: ["README.md"]
         ),
+        .target(
+            name: "PunchPlayTestSupport",
+            dependencies: [
+                "PunchPlay",
+                "PunchPlaySandbox",
+                "TestSupport",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ]
+        ),
         .testTarget(
             name: "PunchPlayTests",
             dependencies: [
                 "PunchPlay",
                 "PunchPlaySandbox",
-                .product(name: "Logging", package: "swift-log"),
+                "PunchPlayTestSupport",
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
@@ -135,14 +158,15 @@ let package = Package(
                 "BusTestSupport",
                 "DBus",
                 "PunchPlay",
+                "TestSupport",
             ]
         ),
         .testTarget(
             name: "PunchPlayCommandTests",
             dependencies: [
-                "AgentTestSupport",
                 "punchplay-mpris",
                 "PunchPlaySandbox",
+                "TestSupport",
             ]
         ),
 
@@ -175,6 +199,7 @@ let package = Package(
                 "MediaIdentity",
                 "PunchPlay",
                 "Scrobbling",
+                "TestSupport",
             ]
         ),
 
@@ -191,10 +216,11 @@ let package = Package(
         .testTarget(
             name: "OutboxTests",
             dependencies: [
-                "AgentTestSupport",
                 "Outbox",
                 "PunchPlay",
                 "PunchPlaySandbox",
+                "PunchPlayTestSupport",
+                "TestSupport",
                 .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
@@ -233,7 +259,6 @@ let package = Package(
         .testTarget(
             name: "AgentTests",
             dependencies: [
-                "AgentTestSupport",
                 "Agent",
                 "BusTestSupport",
                 "DBus",
@@ -241,6 +266,7 @@ let package = Package(
                 "Scrobbling",
                 "Outbox",
                 "PunchPlay",
+                "TestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -249,9 +275,9 @@ let package = Package(
         .target(
             name: "AgentTestSupport",
             dependencies: [
-                "MPRISTestSupport",
-                "PunchPlay",
                 "PunchPlaySandbox",
+                "PunchPlayTestSupport",
+                "TestSupport",
             ]
         ),
         .testTarget(
@@ -264,6 +290,7 @@ let package = Package(
                 "MPRISTestSupport",
                 "PunchPlay",
                 "PunchPlaySandbox",
+                "TestSupport",
             ]
         ),
 
@@ -276,6 +303,7 @@ let package = Package(
                 "MPRIS",
                 "MPRISTestSupport",
                 "PunchPlaySandbox",
+                "TestSupport",
             ]
         ),
 
@@ -298,7 +326,6 @@ let package = Package(
         .executableTarget(
             name: "punchplay-bench",
             dependencies: [
-                "AgentTestSupport",
                 "BusTestSupport",
                 "DBus",
                 "MediaIdentity",
@@ -306,6 +333,8 @@ let package = Package(
                 "Outbox",
                 "PunchPlay",
                 "PunchPlaySandbox",
+                "PunchPlayTestSupport",
+                "TestSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -335,6 +364,7 @@ let package = Package(
             dependencies: [
                 "PunchPlaySandbox",
                 "punchplay-sandbox",
+                "TestSupport",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
             ]
         ),

@@ -1,6 +1,7 @@
 import Foundation
-import MPRISTestSupport
 import PunchPlaySandbox
+import PunchPlayTestSupport
+import TestSupport
 
 /// A throw-away user for one agent run: `XDG_CONFIG_HOME` with a config pointing at the sandbox, and
 /// `XDG_STATE_HOME` where the outbox, device id and (file) credentials live.

@@ -1,5 +1,5 @@
 import Foundation
-import MPRISTestSupport
+import TestSupport
 
 /// A built `punchplay-mpris` binary running as a child process; its standard output and error are followed
 /// line by line through a named pipe, so tests wait for what it says instead of sleeping.
@@ -8,12 +8,8 @@ public struct AgentProcess: Sendable {
     public let output: StreamRecorder<String>
     private let lines: LineLog
 
-    /// The debug binary next to the test bundle in the build directory.
-    public static var executable: String {
-        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        return URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("punchplay-mpris")
-            .path
-    }
+    /// The debug `punchplay-mpris` next to the tests in the build directory.
+    public static var executable: String { BuiltBinary.path("punchplay-mpris") }
 
     /// Starts `binary` (the debug build next to the tests by default) with `arguments`.
     public static func start(
@@ -36,7 +32,7 @@ public struct AgentProcess: Sendable {
             binary,
             arguments,
             environment: environment,
-            outputPath: fifo.path
+            output: .file(fifo.path)
         )
         return AgentProcess(process: process, output: StreamRecorder(copy), lines: log)
     }

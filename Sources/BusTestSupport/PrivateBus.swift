@@ -28,20 +28,20 @@ public struct PrivateBus: Sendable {
         isolation: isolated (any Actor)? = #isolation,
         _ body: (PrivateBus) async throws -> Result
     ) async throws -> Result {
-        let bus = try start(allowingAnyUser: allowingAnyUser)
+        let bus = try await start(allowingAnyUser: allowingAnyUser)
         do {
             let result = try await body(bus)
-            try bus.stop()
+            try await bus.stop()
             return result
         } catch {
-            try? bus.stop()
+            try? await bus.stop()
             throw error
         }
     }
 
     /// Starts a bus that the caller must ``stop()``; prefer ``with(allowingAnyUser:isolation:_:)``.
     /// Blocking: waits for the daemon to print its address (a few milliseconds).
-    public static func start(allowingAnyUser: Bool = false) throws -> PrivateBus {
+    public static func start(allowingAnyUser: Bool = false) async throws -> PrivateBus {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("punchplay-bus-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(
@@ -54,7 +54,7 @@ public struct PrivateBus: Sendable {
             let socket = directory.appendingPathComponent("bus").path
             try BusConfiguration(socketPath: socket, allowingAnyUser: allowingAnyUser).xml
                 .write(to: configuration, atomically: true, encoding: .utf8)
-            let daemon = try DaemonProcess.spawn(configurationPath: configuration.path)
+            let daemon = try await DaemonProcess.spawn(configurationPath: configuration.path)
             return PrivateBus(address: daemon.address, daemon: daemon, directory: directory)
         } catch {
             try? FileManager.default.removeItem(at: directory)
@@ -64,8 +64,8 @@ public struct PrivateBus: Sendable {
 
     /// Stops the daemon, waits for it to exit (so it never lingers as a zombie) and removes the directory.
     /// Call it once. Should the test process die first, the daemon stops by itself (see `DaemonProcess`).
-    public func stop() throws {
-        try daemon.terminate()
+    public func stop() async throws {
+        try await daemon.terminate()
         try FileManager.default.removeItem(at: directory)
     }
 }

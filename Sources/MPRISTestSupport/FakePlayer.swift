@@ -1,6 +1,7 @@
 import DBus
 import MPRIS
 import PlaybackModel
+import TestSupport
 
 /// A scriptable MPRIS player on its own bus connection, for tests of everything that watches players: it
 /// serves `org.mpris.MediaPlayer2` and `.Player` with their properties, and a test sets its state, emits

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import TestSupport
 
 /// Talks to mpv's JSON IPC socket (`--input-ipc-server`), so a test can act "inside" the player (seek, pause,
 /// read `time-pos`) without going through MPRIS. Each command uses its own short-lived connection on a

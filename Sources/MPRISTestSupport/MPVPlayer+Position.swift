@@ -1,3 +1,5 @@
+import TestSupport
+
 extension MPVPlayer {
     /// mpv's playhead (`time-pos`), read through its IPC socket.
     public func position() async throws -> Duration {

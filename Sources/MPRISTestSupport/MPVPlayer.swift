@@ -1,4 +1,5 @@
 import Glibc
+import TestSupport
 
 /// A real mpv with the mpv-mpris plugin, headless (no audio, no video output, no config), on a given bus:
 /// the primary player the MPRIS tests and end-to-end tests run against.
@@ -34,7 +35,7 @@ public struct MPVPlayer: Sendable {
             "mpv",
             arguments,
             environment: ["DBUS_SESSION_BUS_ADDRESS": busAddress],
-            outputPath: logPath
+            output: .file(logPath)
         )
         ipc = MPVIPCClient(socketPath: socketPath)
         self.busAddress = busAddress

@@ -1,3 +1,5 @@
+import TestSupport
+
 /// Generates small real media files with ffmpeg (about a second each), so player tests need no fixtures in
 /// the repository.
 public enum TestMedia {

@@ -2,6 +2,7 @@ import BusTestSupport
 import DBus
 import Foundation
 import Glibc
+import TestSupport
 
 /// A real VLC 3 (`cvlc`, headless: dummy interface, audio and video outputs) on a given bus: the second real
 /// player of the test suites, the noisy one (double `Seeked`, a transient `Stopped` on every track change).
@@ -53,7 +54,7 @@ public struct VLCPlayer: Sendable {
                 command[0],
                 Array(command.dropFirst()),
                 environment: environment(busAddress: bus.address, home: home),
-                outputPath: logPath
+                output: .file(logPath)
             )
             let player = VLCPlayer(process: process, connection: connection)
             guard await player.awaitName(in: nameChanges, timeout: timeout) else {

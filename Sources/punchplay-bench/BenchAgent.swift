@@ -1,9 +1,8 @@
-import AgentTestSupport
-import BusTestSupport
 import Foundation
-import MPRISTestSupport
 import Outbox
 import PunchPlaySandbox
+import PunchPlayTestSupport
+import TestSupport
 
 /// The release `punchplay-mpris run` as a child process, logged in to the sandbox with its own throw-away
 /// home (configuration, credentials, outbox), on the benchmark's private bus. Its standard output and error
@@ -23,19 +22,6 @@ struct BenchAgent {
 
     /// The line the agent logs once it watches the bus.
     private static let readyLine = "watching media players on the session bus"
-
-    /// `punchplay-mpris`, built in the same configuration next to this benchmark binary.
-    static func executable() throws -> String {
-        let bench = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
-        let path = URL(fileURLWithPath: bench).deletingLastPathComponent().appendingPathComponent("punchplay-mpris")
-            .path
-        guard FileManager.default.isExecutableFile(atPath: path) else {
-            throw Failure(
-                description: "\(path) is missing: build it first (`swift build -c release --product punchplay-mpris`)"
-            )
-        }
-        return path
-    }
 
     /// Starts the agent in `world` with `settleMilliseconds` (nil: the default of 1500 ms) and its outbox in
     /// `outboxDirectory` (nil: its home), and waits until it watches the bus.
@@ -65,7 +51,7 @@ struct BenchAgent {
                 outboxDirectory.map { "\($0)/punchplay-bench-\(UUID().uuidString).sqlite" }
                 ?? home.file("state/punchplay-mpris/outbox.sqlite")
             let process = try ChildProcess(
-                try executable(),
+                try BuiltBinary.existing("punchplay-mpris"),
                 ["run"],
                 environment: [
                     "DBUS_SESSION_BUS_ADDRESS": world.bus.address,
@@ -74,7 +60,7 @@ struct BenchAgent {
                     "HOME": home.path,
                     OutboxLocation.environmentVariable: outboxPath,
                 ],
-                outputPath: output.path
+                output: .file(output.path)
             )
             let agent = BenchAgent(process: process, home: home, outboxPath: outboxPath, ready: ready, tail: tail)
             try await agent.waitUntilReady()

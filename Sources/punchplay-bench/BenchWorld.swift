@@ -1,6 +1,6 @@
 import BusTestSupport
-import MPRISTestSupport
 import PunchPlaySandbox
+import TestSupport
 
 /// What the agent benchmarks run in: a private `dbus-daemon` as the session bus and the sandbox service in this
 /// process with its rate limits off (the agent's own pacing is what is measured, not the service's budget).

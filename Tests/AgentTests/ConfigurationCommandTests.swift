@@ -1,5 +1,5 @@
-import AgentTestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// Runs the built `punchplay-mpris` binary, as a user would, for the `config` commands.

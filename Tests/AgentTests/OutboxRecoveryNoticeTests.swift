@@ -1,10 +1,10 @@
-import BusTestSupport
 import Foundation
 import GRDB
 import Logging
 import Outbox
 import PlaybackModel
 import PunchPlay
+import TestSupport
 import Testing
 
 @testable import Agent

@@ -1,6 +1,7 @@
 import BusTestSupport
 import DBus
 import Foundation
+import TestSupport
 
 /// A real `gnome-keyring-daemon` (secrets component only) on a private bus, its login keyring created and
 /// unlocked with a throw-away password from standard input, in a temporary home; stopped and removed when the
@@ -29,35 +30,32 @@ struct KeyringDaemon {
                     arguments: [0: "org.freedesktop.secrets"]
                 )
             )
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["--foreground", "--components=secrets", "--unlock"]
-            process.environment = [
-                "DBUS_SESSION_BUS_ADDRESS": bus.address, "HOME": home.path,
-                "XDG_DATA_HOME": home.appendingPathComponent("data").path, "XDG_RUNTIME_DIR": runtime.path,
-                "PATH": "/usr/bin:/bin",
-            ]
-            let password = Pipe()
-            process.standardInput = password
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            password.fileHandleForWriting.write(Data("throw-away".utf8))
-            try password.fileHandleForWriting.close()
-            // SIGKILL, not SIGTERM: a child of the test process inherits its blocked-signal mask, SIGTERM included.
+            let password = home.appendingPathComponent("password").path
+            try "throw-away".write(toFile: password, atomically: true, encoding: .utf8)
+            let process = try ChildProcess(
+                executable,
+                ["--foreground", "--components=secrets", "--unlock"],
+                environment: [
+                    "DBUS_SESSION_BUS_ADDRESS": bus.address, "HOME": home.path,
+                    "XDG_DATA_HOME": home.appendingPathComponent("data").path, "XDG_RUNTIME_DIR": runtime.path,
+                    "PATH": "/usr/bin:/bin",
+                ],
+                inheritingEnvironment: false,
+                input: .file(password)
+            )
             let stop = {
-                if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-                process.waitUntilExit()
+                process.send(SIGKILL)
+                _ = await process.exited()
             }
             do {
                 try await waitForOwner(owners)
                 await watcher.close()
                 let result = try await body(bus)
-                stop()
+                await stop()
                 return result
             } catch {
                 await watcher.close()
-                stop()
+                await stop()
                 throw error
             }
         }
@@ -65,21 +63,18 @@ struct KeyringDaemon {
 
     /// Waits for the keyring to claim its name, at most 20 s.
     private static func waitForOwner(_ owners: AsyncStream<DBusSignal>) async throws {
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
+        let claimed: Bool
+        do {
+            claimed = try await withTimeout(.seconds(20)) {
                 for await signal in owners where signal.arguments.count == 3 {
                     if case .string(let owner) = signal.arguments[2], !owner.isEmpty { return true }
                 }
                 return false
             }
-            group.addTask {
-                try await Task.sleep(for: .seconds(20))
-                return false
-            }
-            let claimed = try await group.next() ?? false
-            group.cancelAll()
-            guard claimed else { throw KeyringStartError() }
+        } catch is TimedOut {
+            claimed = false
         }
+        guard claimed else { throw KeyringStartError() }
     }
 }
 

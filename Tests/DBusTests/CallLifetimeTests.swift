@@ -41,7 +41,7 @@ struct CallLifetimeTests {
     }
 
     @Test func losingTheBusFailsPendingCallsAsDisconnected() async throws {
-        let bus = try PrivateBus.start()
+        let bus = try await PrivateBus.start()
         let connection = try await bus.connect()
         let call = Task {
             try await connection.call(
@@ -51,7 +51,7 @@ struct CallLifetimeTests {
                 member: "ListNames"
             )
         }
-        try bus.stop()
+        try await bus.stop()
         let later = try await #require(throws: DBusError.self) {
             _ = try? await call.value
             return try await connection.listNames()

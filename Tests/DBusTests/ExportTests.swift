@@ -1,5 +1,6 @@
 import BusTestSupport
 import DBus
+import TestSupport
 import Testing
 
 @Suite("Exported objects serve properties, introspection and signals")

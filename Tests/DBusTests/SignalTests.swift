@@ -1,4 +1,5 @@
 import BusTestSupport
+import TestSupport
 import Testing
 
 @testable import DBus

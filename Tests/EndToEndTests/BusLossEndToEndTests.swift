@@ -3,6 +3,7 @@ import BusTestSupport
 import Foundation
 import MPRISTestSupport
 import PunchPlaySandbox
+import TestSupport
 import Testing
 
 /// The session bus going away under the agent (the desktop session ends, or dbus-daemon dies): what is

@@ -3,6 +3,7 @@ import BusTestSupport
 import Foundation
 import MPRISTestSupport
 import PunchPlaySandbox
+import TestSupport
 import Testing
 
 /// `punchplay-mpris doctor` on a private bus with a fake mpv and the sandbox.
@@ -14,7 +15,7 @@ struct DoctorEndToEndTests {
             AgentProcess.executable,
             ["doctor"],
             environment: home.environment(busAddress: bus.address),
-            outputPath: outputPath
+            output: .file(outputPath)
         )
         let status = await process.exited()
         return (status, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")

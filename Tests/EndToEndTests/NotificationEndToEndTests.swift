@@ -4,6 +4,7 @@ import DBus
 import Foundation
 import MPRISTestSupport
 import PunchPlaySandbox
+import TestSupport
 import Testing
 
 /// Desktop notifications from the running agent, received by a stand-in notification daemon on the bus.

@@ -1,6 +1,6 @@
 import Dispatch
 import Foundation
-import MPRISTestSupport
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc

@@ -3,6 +3,7 @@ import BusTestSupport
 import Foundation
 import MPRISTestSupport
 import PunchPlaySandbox
+import TestSupport
 import Testing
 
 /// The built agent with a real mpv (mpv-mpris) on a private bus, driven with playerctl, reporting to the

@@ -2,16 +2,13 @@ import Foundation
 import MPRIS
 import MPRISTestSupport
 import PlaybackModel
+import TestSupport
 import Testing
 
 /// The `fake-mpris-player` executable, scripted on standard input, seen by the watcher.
 @Suite("fake-mpris-player")
 struct FakePlayerExecutableTests {
-    static var executable: String {
-        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        return URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("fake-mpris-player")
-            .path
-    }
+    static var executable: String { BuiltBinary.path("fake-mpris-player") }
 
     @Test("commands on standard input become the observations they describe; bad commands are answered")
     func script() async throws {
@@ -22,7 +19,7 @@ struct FakePlayerExecutableTests {
             let output = try FIFOLineReader(path: directory.file("output.fifo"))
             let player = try ChildProcess(
                 Self.executable, ["--name", "scripted"], environment: ["DBUS_SESSION_BUS_ADDRESS": watched.bus.address],
-                inputPath: input.path, outputPath: output.path
+                input: .file(input.path), output: .file(output.path)
             )
             defer { player.send(SIGKILL) }
             let replies = StreamRecorder(output.lines)

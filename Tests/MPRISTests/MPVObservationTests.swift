@@ -3,6 +3,7 @@ import Foundation
 import MPRIS
 import MPRISTestSupport
 import PlaybackModel
+import TestSupport
 import Testing
 
 /// The watcher against a real mpv with mpv-mpris, headless, on a private bus, driven through MPRIS

@@ -1,17 +1,14 @@
 import BusTestSupport
 import Foundation
 import MPRISTestSupport
+import TestSupport
 import Testing
 
 /// The built `punchplay-mpris players` command against a real mpv on a private bus.
 @Suite("punchplay-mpris players", .serialized)
 struct PlayersCommandTests {
     /// The command next to the test bundle in the build directory.
-    static var executable: String {
-        let testBinary = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? ""
-        return URL(fileURLWithPath: testBinary).deletingLastPathComponent().appendingPathComponent("punchplay-mpris")
-            .path
-    }
+    static var executable: String { BuiltBinary.path("punchplay-mpris") }
 
     /// A private bus with mpv playing a generated 60 s file titled "Command Test", seen playing by a watcher.
     static func withPlayingMPV(_ body: (PrivateBus, MPVPlayer, String, TemporaryDirectory) async throws -> Void)
@@ -108,7 +105,7 @@ struct PlayersCommandTests {
             let output = try FIFOLineReader(path: directory.file("watch.fifo"))
             let command = try ChildProcess(
                 Self.executable, ["players", "--watch", "--json"],
-                environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address], outputPath: output.path
+                environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address], output: .file(output.path)
             )
             defer { command.send(SIGKILL) }
             let lines = StreamRecorder(output.lines)
@@ -139,11 +136,11 @@ struct PlayersCommandTests {
     func busLost() async throws {
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
-        let bus = try PrivateBus.start()
+        let bus = try await PrivateBus.start()
         let output = try FIFOLineReader(path: directory.file("watch.fifo"))
         let command = try ChildProcess(
             Self.executable, ["players", "--watch", "--json"],
-            environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address], outputPath: output.path
+            environment: ["DBUS_SESSION_BUS_ADDRESS": bus.address], output: .file(output.path)
         )
         defer { command.send(SIGKILL) }
         let lines = StreamRecorder(output.lines)
@@ -152,10 +149,10 @@ struct PlayersCommandTests {
             player = try await FakePlayer.start(on: bus.address, name: "doomed")
             #expect(try Self.object(try await lines.next())["event"] as? String == "appeared")
         } catch {
-            try? bus.stop()
+            try? await bus.stop()
             throw error
         }
-        try bus.stop()
+        try await bus.stop()
         await player.vanish()
         let vanished = try Self.object(try await lines.next())
         #expect(vanished["event"] as? String == "vanished")

@@ -4,6 +4,7 @@ import Foundation
 import MPRIS
 import MPRISTestSupport
 import PlaybackModel
+import TestSupport
 import Testing
 
 /// The watcher against a real VLC 3, headless, run as `nobody` on a private bus that lets any user in, driven

@@ -1,6 +1,7 @@
 import Foundation
 import PunchPlay
 import PunchPlaySandbox
+import TestSupport
 import Testing
 
 @Suite("Crash safety: the worker killed with -9 during heavy delivery", .serialized)
@@ -97,15 +98,14 @@ struct CrashSafetyTests {
 
 /// Runs `outbox-crash-worker` (built next to the test bundle) on a temporary outbox and cursor.
 struct CrashWorker {
-    let executable: URL
+    let executable: String
     let directory: String
 
     init() throws {
-        let buildDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        executable = buildDirectory.appendingPathComponent("outbox-crash-worker")
+        executable = BuiltBinary.path("outbox-crash-worker")
         try #require(
-            FileManager.default.isExecutableFile(atPath: executable.path),
-            "outbox-crash-worker is missing at \(executable.path); build the package first (swift build)"
+            FileManager.default.isExecutableFile(atPath: executable),
+            "outbox-crash-worker is missing at \(executable); build the package first (swift build)"
         )
         directory = OutboxHarness.temporaryDirectory()
     }
@@ -122,9 +122,9 @@ struct CrashWorker {
             let run = try launch(sink: sink, sessions: sessions, perSession: perSession, environment: environment)
             // The kill schedule: a random moment in the run, not a wait for a condition.
             try await Task.sleep(for: .milliseconds(Int.random(in: 150...700)))
-            let wasRunning = run.process.isRunning
-            Foundation.kill(run.process.processIdentifier, SIGKILL)
-            _ = await run.exitStatus()
+            let wasRunning = run.isRunning
+            run.send(SIGKILL)
+            _ = await run.exited()
             try #require(wasRunning, "the worker finished before kill \(kill); the workload is too small")
         }
     }
@@ -132,35 +132,21 @@ struct CrashWorker {
     /// Lets one last run finish and expects it to report everything produced and delivered.
     func finish(sink: String, sessions: Int, perSession: Int, environment: [String: String] = [:]) async throws {
         let final = try launch(sink: sink, sessions: sessions, perSession: perSession, environment: environment)
-        let status = try await withTimeout(seconds: 180) { await final.exitStatus() }
+        let status = try await withTimeout(.seconds(180)) { await final.exited() }
         #expect(status == 0)
     }
 
-    /// A running worker and its exit status, delivered by the termination handler.
-    struct Run: Sendable {
-        let process: Process
-        let exits: AsyncStream<Int32>
-
-        func exitStatus() async -> Int32? {
-            for await status in exits { return status }
-            return nil
-        }
-    }
-
-    private func launch(sink: String, sessions: Int, perSession: Int, environment: [String: String]) throws -> Run {
-        let (exits, continuation) = AsyncStream.makeStream(of: Int32.self)
-        let process = Process()
-        process.terminationHandler = { ended in
-            continuation.yield(ended.terminationStatus)
-            continuation.finish()
-        }
-        process.executableURL = executable
-        process.arguments = [
-            directory + "/outbox.sqlite", sink, directory + "/cursor", "\(sessions)", "\(perSession)", "12",
-        ]
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        return Run(process: process, exits: exits)
+    private func launch(
+        sink: String,
+        sessions: Int,
+        perSession: Int,
+        environment: [String: String]
+    ) throws -> ChildProcess {
+        try ChildProcess(
+            executable,
+            [directory + "/outbox.sqlite", sink, directory + "/cursor", "\(sessions)", "\(perSession)", "12"],
+            environment: environment,
+            errors: .descriptor(STDERR_FILENO)
+        )
     }
 }

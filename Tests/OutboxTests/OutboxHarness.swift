@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PlaybackModel
 import PunchPlay
+import TestSupport
 
 @testable import Outbox
 
@@ -72,7 +73,7 @@ struct OutboxHarness {
         let stream = await delivery.states()
         return try await withTimeout {
             for await state in stream where predicate(state) { return state }
-            throw TimedOut()
+            throw TestSupportError("the delivery states ended before one matched")
         }
     }
 
@@ -88,7 +89,7 @@ struct OutboxHarness {
                     try await Self.advance(clock, outboxClock, to: until, inStepsOf: recheckInterval)
                 }
             }
-            throw TimedOut()
+            throw TestSupportError("the delivery states ended before one matched")
         }
     }
 
@@ -133,26 +134,6 @@ struct OutboxHarness {
                 await Task.yield()
             }
         }
-    }
-}
-
-struct TimedOut: Error {}
-
-/// Runs `body`, failing with `TimedOut` when it takes longer than `seconds` of real time (a safety net for
-/// a broken test, never a stand-in for a signal).
-func withTimeout<T: Sendable>(
-    seconds: Double = 20,
-    _ body: @escaping @Sendable () async throws -> T
-) async throws -> T {
-    try await withThrowingTaskGroup(of: T.self) { group in
-        group.addTask { try await body() }
-        group.addTask {
-            try await Task.sleep(for: .seconds(seconds))
-            throw TimedOut()
-        }
-        let result = try await group.next()!
-        group.cancelAll()
-        return result
     }
 }
 

@@ -2,6 +2,7 @@ import Clocks
 import InMemoryLogging
 import Logging
 import PlaybackModel
+import TestSupport
 import Testing
 
 @testable import Outbox

@@ -1,6 +1,6 @@
-import AgentTestSupport
 import Foundation
 import PunchPlay
+import TestSupport
 import Testing
 
 @testable import Outbox

@@ -2,6 +2,7 @@ import Foundation
 import PlaybackModel
 import PunchPlay
 import PunchPlaySandbox
+import TestSupport
 import Testing
 
 @testable import Outbox

@@ -4,9 +4,11 @@ import Outbox
 import PlaybackModel
 import PunchPlay
 import PunchPlaySandbox
+import PunchPlayTestSupport
+import TestSupport
 
-/// The real thing over HTTP: a sandbox on an ephemeral port, the real API client logged in to it, and an
-/// outbox on the real clock with short back-offs, so outage tests finish in seconds.
+/// The real thing over HTTP: the sandbox harness (a sandbox on an ephemeral port, the real API client logged in
+/// to it), and an outbox on the real clock with short back-offs, so outage tests finish in seconds.
 struct SandboxOutbox: Sendable {
     let sandbox: PunchPlaySandbox
     let client: PunchPlayClient
@@ -22,48 +24,32 @@ struct SandboxOutbox: Sendable {
         configure: (inout SandboxConfiguration) -> Void = { _ in },
         _ body: (SandboxOutbox) async throws -> Void
     ) async throws {
-        var configuration = SandboxConfiguration()
-        configuration.rateLimits = .disabled
-        configure(&configuration)
-        try await PunchPlaySandbox.withRunning(configuration: configuration) { sandbox in
-            let credentials = MemoryCredentials()
-            try await credentials.adopt(sandbox.issueTokens())
-            let client = PunchPlayClient(
-                settings: PunchPlayClient.Configuration(
-                    clientID: SandboxApp.agentClientID,
-                    baseURL: try APIBaseURL(sandbox.baseURL.absoluteString),
-                    clientVersion: "outbox-tests",
-                    requestTimeout: requestTimeout
-                ),
-                store: credentials,
-                logger: Logger(label: "outbox-tests", factory: { _ in SwiftLogNoOpLogHandler() })
-            )
+        try await SandboxHarness.run(requestTimeout: requestTimeout, configure: configure) { harness in
+            try await harness.logIn()
             let store = try OutboxStore(path: OutboxHarness.temporaryDirectory() + "/outbox.sqlite")
             let delivery = EventDelivery(
                 store: store,
-                writer: client,
+                writer: harness.client,
                 policy: DeliveryPolicy(retry: fastRetry, pacing: pacing, sendTimeout: .seconds(10))
             )
             let intake = OutboxIntake(
                 delivery: delivery, logger: Logger(label: "outbox-tests") { _ in SwiftLogNoOpLogHandler() })
-            let harness = SandboxOutbox(
-                sandbox: sandbox,
-                client: client,
+            let outbox = SandboxOutbox(
+                sandbox: harness.sandbox,
+                client: harness.client,
                 store: store,
                 delivery: delivery,
                 intake: intake
             )
             let running = Task { await delivery.run() }
             do {
-                try await body(harness)
+                try await body(outbox)
             } catch {
                 running.cancel()
-                await client.shutdown()
                 throw error
             }
             running.cancel()
             await running.value
-            await client.shutdown()
         }
     }
 
@@ -94,7 +80,7 @@ struct SandboxOutbox: Sendable {
         let sandbox = sandbox
         let store = store
         let delivery = delivery
-        try await withTimeout(seconds: seconds) {
+        try await withTimeout(.seconds(seconds)) {
             for await state in await delivery.states() where state.phase == .idle || state.deliveredCount >= count {
                 let accepted = await sandbox.acceptedEvents().count
                 if accepted >= count, try await store.snapshot().pendingCount == 0 { return }
@@ -105,27 +91,5 @@ struct SandboxOutbox: Sendable {
     /// The event ids the sandbox accepted (deduped repeats excluded), in arrival order.
     func acceptedIDs() async -> [String] {
         await sandbox.acceptedEvents().map(\.eventID)
-    }
-}
-
-/// A credential store in memory, for tests that log in through the sandbox's control API.
-actor MemoryCredentials: CredentialStore {
-    private var stored: StoredCredentials?
-
-    nonisolated var displayName: String { "memory" }
-
-    func load() async throws(CredentialStoreError) -> StoredCredentials? { stored }
-
-    func save(_ credentials: StoredCredentials) async throws(CredentialStoreError) { stored = credentials }
-
-    func delete() async throws(CredentialStoreError) { stored = nil }
-
-    func adopt(_ tokens: IssuedTokens) {
-        stored = StoredCredentials(
-            accessToken: Secret(tokens.accessToken),
-            refreshToken: Secret(tokens.refreshToken),
-            accessTokenExpiresAt: Date().addingTimeInterval(TimeInterval(tokens.expiresIn)),
-            scopes: tokens.scopes
-        )
     }
 }

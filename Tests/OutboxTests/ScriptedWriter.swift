@@ -2,6 +2,7 @@ import Foundation
 import Outbox
 import PlaybackModel
 import PunchPlay
+import TestSupport
 
 /// A fake `PlaybackWriting` for tests: answers each send as the script says and records what was sent
 /// and when (virtual wall time), so tests can wait for a number of sends instead of sleeping.
@@ -61,7 +62,7 @@ actor ScriptedWriter: PlaybackWriting {
         let counts = sendCounts()
         try await withTimeout {
             for await sent in counts where sent >= count { return }
-            throw TimedOut()
+            throw TestSupportError("the send counts ended before \(count) sends")
         }
     }
 

@@ -1,6 +1,6 @@
-import AgentTestSupport
 import Foundation
 import PunchPlaySandbox
+import TestSupport
 import Testing
 
 @Suite("login, status and logout against the sandbox", .timeLimit(.minutes(1)))

@@ -1,55 +1,28 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import TestSupport
 import Testing
 
 @Suite("punchplay-sandbox executable")
 struct ExecutableTests {
-    /// The built `punchplay-sandbox`, next to the test bundle in the build directory.
-    private static var executable: URL {
-        let buildDirectory = Bundle.main.bundleURL.deletingLastPathComponent()
-        var url = buildDirectory.appending(path: "punchplay-sandbox")
-        if !FileManager.default.fileExists(atPath: url.path) {
-            url = Bundle.main.bundleURL.appending(path: "punchplay-sandbox")
-        }
-        return url
-    }
-
     @Test("it prints its URL and client id, serves the API, and exits cleanly on SIGTERM with a live stream open")
     func runsAndStops() async throws {
-        let process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["--port", "0", "--client-id", "e2e-client", "--log-level", "error"]
-        let output = Pipe()
-        process.standardOutput = output
-        let (outputChunks, continuation) = AsyncStream<Data>.makeStream()
-        output.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty {
-                continuation.finish()
-            } else {
-                continuation.yield(data)
-            }
-        }
-        let (exits, exitContinuation) = AsyncStream<Int32>.makeStream()
-        process.terminationHandler = { process in
-            exitContinuation.yield(process.terminationStatus)
-            exitContinuation.finish()
-        }
-        try process.run()
-        defer {
-            if process.isRunning { process.terminate() }
-        }
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let output = try FIFOLineReader(path: directory.file("sandbox.out"))
+        let process = try ChildProcess(
+            BuiltBinary.path("punchplay-sandbox"),
+            ["--port", "0", "--client-id", "e2e-client", "--log-level", "error"],
+            output: .file(output.path),
+            errors: .descriptor(STDERR_FILENO)
+        )
+        defer { process.send(SIGKILL) }
 
         var printed: [String: String] = [:]
-        var pending = ""
-        for await chunk in outputChunks {
-            pending += String(decoding: chunk, as: UTF8.self)
-            while let newline = pending.firstIndex(of: "\n") {
-                let parts = pending[..<newline].split(separator: "=", maxSplits: 1).map(String.init)
-                pending.removeSubrange(...newline)
-                if parts.count == 2 { printed[parts[0]] = parts[1] }
-            }
+        for await line in output.lines {
+            let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
+            if parts.count == 2 { printed[parts[0]] = parts[1] }
             if printed.count == 2 { break }
         }
         #expect(printed["PUNCHPLAY_SANDBOX_CLIENT_ID"] == "e2e-client")
@@ -80,9 +53,8 @@ struct ExecutableTests {
         let ready = try #require(try await chunks.next())
         #expect(String(buffer: ready).hasPrefix("event: ready"))
 
-        process.terminate()
-        var statuses = exits.makeAsyncIterator()
-        #expect(await statuses.next() == 0)
+        process.send(SIGTERM)
+        #expect(await process.exited() == 0)
         #expect(try await chunks.next() == nil)
     }
 }

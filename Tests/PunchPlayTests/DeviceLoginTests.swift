@@ -2,6 +2,7 @@ import Foundation
 import PlaybackModel
 import PunchPlay
 import PunchPlaySandbox
+import PunchPlayTestSupport
 import Testing
 
 @Suite("Device-code login against the sandbox (§2)")

@@ -3,6 +3,7 @@ import InMemoryLogging
 import PlaybackModel
 import PunchPlay
 import PunchPlaySandbox
+import PunchPlayTestSupport
 import Testing
 
 @Suite("A broken server gets clear errors, never a crash (§6)")

@@ -2,6 +2,7 @@ import Foundation
 import PlaybackModel
 import PunchPlay
 import PunchPlaySandbox
+import PunchPlayTestSupport
 import Testing
 
 @Suite("Live events against the sandbox (§5)", .timeLimit(.minutes(1)))

@@ -1,6 +1,7 @@
 import Foundation
 import PunchPlay
 import PunchPlaySandbox
+import PunchPlayTestSupport
 import Testing
 
 @Suite("Secrets never reach logs")

@@ -1,5 +1,5 @@
-import BusTestSupport
 import PunchPlaySandbox
+import TestSupport
 
 /// What the scenarios read from the sandbox and wait for: the reported playback events, and conditions on the
 /// traffic re-checked after each request the sandbox answers, so nothing is polled on a timer.

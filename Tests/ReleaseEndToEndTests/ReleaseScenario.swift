@@ -3,6 +3,7 @@ import BusTestSupport
 import Foundation
 import MPRISTestSupport
 import PunchPlaySandbox
+import TestSupport
 import Testing
 
 /// One scenario's world: a private session bus, the sandbox, a throw-away home logged in to it, and the release
@@ -37,7 +38,7 @@ struct ReleaseScenario: Sendable {
         configuration: String = "",
         _ body: (ReleaseScenario) async throws -> Void
     ) async throws {
-        let binary = try ReleaseBinary.path()
+        let binary = try BuiltBinary.release()
         let media = try TemporaryDirectory(prefix: "punchplay-release-e2e")
         defer { media.remove() }
         try await PrivateBus.with(allowingAnyUser: allowingAnyUser) { bus in
@@ -72,7 +73,7 @@ struct ReleaseScenario: Sendable {
             ["run", "--debug"],
             environment: home.environment(busAddress: bus.address),
             in: home,
-            binary: try ReleaseBinary.path(),
+            binary: try BuiltBinary.release(),
             body
         )
     }

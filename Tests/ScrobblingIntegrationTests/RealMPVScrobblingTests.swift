@@ -7,6 +7,7 @@ import MediaIdentity
 import PlaybackModel
 import PunchPlay
 import Scrobbling
+import TestSupport
 import Testing
 
 /// The whole pipeline up to the wire types against a real player: mpv with mpv-mpris on a private bus,

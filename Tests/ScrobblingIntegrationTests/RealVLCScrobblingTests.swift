@@ -7,6 +7,7 @@ import MediaIdentity
 import PlaybackModel
 import PunchPlay
 import Scrobbling
+import TestSupport
 import Testing
 
 /// The whole pipeline up to the wire types against the noisy real player: VLC 3 as `nobody` on a private bus,

@@ -1,5 +1,5 @@
-import AgentTestSupport
 import Foundation
+import TestSupport
 import Testing
 
 /// The command runner the CLI tests share: it must report a stuck command instead of hanging the suite.

@@ -4,30 +4,34 @@ import Logging
 import PunchPlay
 import PunchPlaySandbox
 import Synchronization
+import TestSupport
 
-/// A running sandbox, a client pointed at it with a memory store, every log line at trace level, and one
-/// shared time line: `advance(by:)` moves the sandbox's clock and the client's wall clock together.
-struct SandboxHarness: Sendable {
-    let sandbox: PunchPlaySandbox
-    let client: PunchPlayClient
-    let store: MemoryCredentialStore
-    let logs: InMemoryLogHandler
+/// The one harness for tests of the API client against the real thing over HTTP: a sandbox started on
+/// loopback, a client configured for it with a memory store, every log line at trace level, and one shared time
+/// line: `advance(by:)` moves the sandbox's clock and the client's wall clock together.
+public struct SandboxHarness: Sendable {
+    public let sandbox: PunchPlaySandbox
+    public let client: PunchPlayClient
+    public let store: MemoryCredentialStore
+    public let logs: InMemoryLogHandler
     /// A logger writing into `logs`, for a second client in the same test.
-    let logger: Logger
-    let clock: VirtualClock
+    public let logger: Logger
+    /// The clock to give the client's polls and back-offs: each sleep moves both clocks on at once.
+    public let clock: VirtualClock
     private let offset: Offset
 
     /// The client's wall clock offset, shared with its `now` closure, and how much less the sandbox's clock
     /// moves on particular sleeps of the virtual clock (to make a poll arrive early).
-    final class Offset: Sendable {
+    private final class Offset: Sendable {
         let seconds = Mutex<TimeInterval>(0)
         let serverLag = Mutex<[Int: TimeInterval]>([:])
         let sleepCount = Mutex(0)
     }
 
-    /// Runs `body` against a fresh sandbox; shuts the client and the sandbox down afterwards.
+    /// Runs `body` against a fresh sandbox (rate limits off unless `configure` turns them on), with a client
+    /// whose requests give up after `requestTimeout`; shuts the client and the sandbox down afterwards.
     @discardableResult
-    static func run<Result: Sendable>(
+    public static func run<Result: Sendable>(
         requestTimeout: Duration = .seconds(5),
         clientSecret: String? = nil,
         store: MemoryCredentialStore = MemoryCredentialStore(),
@@ -89,26 +93,26 @@ struct SandboxHarness: Sendable {
     }
 
     /// Moves the sandbox's and the client's clocks forward together.
-    func advance(by seconds: TimeInterval) async {
+    public func advance(by seconds: TimeInterval) async {
         offset.seconds.withLock { $0 += seconds }
         await sandbox.advanceClock(by: seconds)
     }
 
     /// Makes the sandbox's clock move `seconds` less than the client's on the virtual clock's sleep number
     /// `index` (0-based), so the poll after it reaches the sandbox too early.
-    func lagServer(onSleep index: Int, by seconds: TimeInterval) {
+    public func lagServer(onSleep index: Int, by seconds: TimeInterval) {
         offset.serverLag.withLock { $0[index] = seconds }
     }
 
     /// Moves only the sandbox's clock: the client still believes its token is fresh.
-    func advanceServerOnly(by seconds: TimeInterval) async {
+    public func advanceServerOnly(by seconds: TimeInterval) async {
         await sandbox.advanceClock(by: seconds)
     }
 
     /// Logs the client in without the device flow: a token pair from the sandbox, adopted by the client.
     /// - Parameter expiredLocally: makes the client believe the access token has already expired.
     @discardableResult
-    func logIn(scopes: [String] = PunchPlayScope.allCases.map(\.rawValue), expiredLocally: Bool = false)
+    public func logIn(scopes: [String] = PunchPlayScope.allCases.map(\.rawValue), expiredLocally: Bool = false)
         async throws -> StoredCredentials
     {
         let issued = try await sandbox.issueTokens(scopes: scopes)
@@ -127,7 +131,7 @@ struct SandboxHarness: Sendable {
     }
 
     /// Requests the sandbox recorded below `/api/platform/v1` + `path`.
-    func requests(_ path: String) async -> [RecordedRequest] {
+    public func requests(_ path: String) async -> [RecordedRequest] {
         await sandbox.recordedRequests(pathPrefix: "/api/platform/v1" + path)
     }
 }

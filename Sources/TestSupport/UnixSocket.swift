@@ -1,12 +1,13 @@
 import Foundation
 
-/// A blocking Unix stream socket with send and receive timeouts, just enough for mpv's line-based IPC.
-struct UnixSocket {
+/// A blocking Unix stream socket with send and receive timeouts, just enough for a line-based protocol such as
+/// mpv's IPC.
+public struct UnixSocket {
     private let descriptor: Int32
     private var buffer = Data()
 
     /// Blocking: connects to `path`; reads and writes give up after `timeout`.
-    init(path: String, timeout: Duration) throws {
+    public init(path: String, timeout: Duration) throws {
         descriptor = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0)
         guard descriptor >= 0 else { throw TestSupportError("socket() failed with errno \(errno)") }
         var limit = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: 0)
@@ -32,7 +33,8 @@ struct UnixSocket {
         }
     }
 
-    func write(_ data: Data) throws {
+    /// Blocking: sends all of `data`.
+    public func write(_ data: Data) throws {
         var offset = 0
         while offset < data.count {
             let written = data[offset...].withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, 0) }
@@ -42,7 +44,7 @@ struct UnixSocket {
     }
 
     /// The next newline-terminated line without its newline; nil at end of stream.
-    mutating func readLine() throws -> Data? {
+    public mutating func readLine() throws -> Data? {
         while true {
             if let newline = buffer.firstIndex(of: 0x0A) {
                 let line = buffer[buffer.startIndex..<newline]
@@ -57,7 +59,8 @@ struct UnixSocket {
         }
     }
 
-    func close() {
+    /// Closes the socket; call it once.
+    public func close() {
         Glibc.close(descriptor)
     }
 }

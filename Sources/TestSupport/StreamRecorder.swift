@@ -1,9 +1,3 @@
-import MPRIS
-import PlaybackModel
-
-/// Records the watcher's observations for a test.
-public typealias ObservationRecorder = StreamRecorder<PlayerObservation>
-
 /// Collects a stream (observations, a command's output lines) as it arrives so a test can wait for the next
 /// element (or the next one matching a condition) with a timeout, instead of sleeping and hoping.
 public actor StreamRecorder<Element: Sendable> {

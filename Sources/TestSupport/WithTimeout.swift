@@ -4,10 +4,11 @@ public struct TimedOut: Error, CustomStringConvertible {
     public var description: String { "the operation did not finish within \(limit)" }
 }
 
-/// Runs `body`, failing with ``TimedOut`` if it has not finished within `limit`, so a test waiting for an event
-/// that never comes fails instead of hanging. The limit is a safety net, never the thing being waited for.
+/// Runs `body`, failing with ``TimedOut`` if it has not finished within `limit` of real time, so a test waiting
+/// for an event that never comes fails instead of hanging; the body is cancelled then. The limit is a safety
+/// net for a broken test, never the thing being waited for, so it is generous.
 public func withTimeout<Result: Sendable>(
-    _ limit: Duration = .seconds(10),
+    _ limit: Duration = .seconds(20),
     _ body: @escaping @Sendable () async throws -> Result
 ) async throws -> Result {
     try await withThrowingTaskGroup(of: Result.self) { group in
