@@ -23,7 +23,7 @@ public final class ChildProcess: Sendable {
     /// The process id, for signals and for `/proc` checks.
     public let pid: Int32
     private let exitStatus: Task<Int32, Never>
-    private let reaped: Atomic<Bool>
+    private let reaped = ReapedFlag()
 
     /// Starts `command` (looked up in `PATH` unless it is a path) with `arguments`, adding `environment` to this
     /// process's (or, with `inheritingEnvironment` false, with `environment` alone). Standard input comes from
@@ -70,14 +70,13 @@ public final class ChildProcess: Sendable {
         let result = posix_spawnp(&spawned, command, &actions, &attributes, argv, envp)
         guard result == 0 else { throw TestSupportError("starting \(command) failed with error \(result)") }
         let pid = spawned
-        let reaped = Atomic(false)
+        let reaped = reaped
         self.pid = pid
-        self.reaped = reaped
         exitStatus = Task {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
                     let status = Self.reap(pid)
-                    reaped.store(true, ordering: .releasing)
+                    reaped.value.store(true, ordering: .releasing)
                     continuation.resume(returning: status)
                 }
             }
@@ -86,7 +85,7 @@ public final class ChildProcess: Sendable {
 
     /// False once the process has exited and been reaped.
     public var isRunning: Bool {
-        !reaped.load(ordering: .acquiring)
+        !reaped.value.load(ordering: .acquiring)
     }
 
     /// Waits for the process to exit and returns its exit status (128 + the signal number when a signal
@@ -119,6 +118,11 @@ public final class ChildProcess: Sendable {
     /// Sends `signal` (e.g. `SIGTERM`, `SIGKILL`) to the process; harmless when it already exited.
     public func send(_ signal: Int32) {
         kill(pid, signal)
+    }
+
+    /// Set by the reaping thread once the process has exited and been reaped.
+    private final class ReapedFlag: Sendable {
+        let value = Atomic(false)
     }
 
     private static func redirect(
