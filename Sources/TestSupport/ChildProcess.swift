@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import Synchronization
 
@@ -7,8 +6,9 @@ import Synchronization
 /// tests and the benchmark start a process: spawned with `posix_spawnp` with the signal mask emptied and every
 /// signal's disposition reset to the default (worker threads of a test process block signals, the runtime
 /// ignores some, and a child would inherit both: it would then ignore `SIGTERM`), and reaped with a blocking
-/// `waitpid` on a dispatch thread, so its exit is observed exactly once and never on Swift concurrency's
-/// threads.
+/// `waitpid` on a thread of its own, so its exit is observed exactly once and the wait holds neither Swift
+/// concurrency's threads nor dispatch's shared pool (which the D-Bus connections run on: dozens of private buses
+/// waited for there starve them).
 public final class ChildProcess: Sendable {
     /// Where one of the child's standard streams comes from or goes to.
     public enum Redirection: Sendable {
@@ -74,11 +74,12 @@ public final class ChildProcess: Sendable {
         self.pid = pid
         exitStatus = Task {
             await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
+                Thread {
                     let status = Self.reap(pid)
                     reaped.value.store(true, ordering: .releasing)
                     continuation.resume(returning: status)
                 }
+                .start()
             }
         }
     }
