@@ -31,7 +31,7 @@ let package = Package(
         ),
 
         // MARK: Test support
-        .target(name: "TestSupport"),
+        .target(name: "TestSupport", exclude: ["README.md"]),
         .testTarget(
             name: "TestSupportTests",
             dependencies: [
@@ -57,7 +57,8 @@ let package = Package(
             dependencies: [
                 "DBus",
                 "TestSupport",
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "DBusTests",
@@ -87,14 +88,17 @@ let package = Package(
                 "BusTestSupport",
                 "DBus",
                 "MPRIS",
+                "PlaybackModel",
                 "TestSupport",
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .executableTarget(
             name: "fake-mpris-player",
             dependencies: [
                 "MPRIS",
                 "MPRISTestSupport",
+                "PlaybackModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             exclude: ["README.md"]
@@ -140,7 +144,8 @@ let package = Package(
                 "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "PunchPlayTests",
@@ -278,7 +283,8 @@ let package = Package(
                 "PunchPlaySandbox",
                 "PunchPlayTestSupport",
                 "TestSupport",
-            ]
+            ],
+            exclude: ["README.md"]
         ),
         .testTarget(
             name: "EndToEndTests",
@@ -331,6 +337,7 @@ let package = Package(
                 "MediaIdentity",
                 "MPRISTestSupport",
                 "Outbox",
+                "PlaybackModel",
                 "PunchPlay",
                 "PunchPlaySandbox",
                 "PunchPlayTestSupport",
