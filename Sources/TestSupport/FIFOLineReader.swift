@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 
 /// A named pipe that a child process writes to and a test reads line by line as the lines arrive: how tests
@@ -9,14 +8,15 @@ public struct FIFOLineReader: Sendable {
     /// Every line the writer writes, without its newline; finishes when the writer closes the pipe.
     public let lines: AsyncStream<String>
 
-    /// Creates the pipe at `path` and starts reading it on a dispatch thread (opening blocks until a writer
-    /// opens it).
+    /// Creates the pipe at `path` and starts reading it on a thread of its own (opening blocks until a writer
+    /// opens it, reading until the writer closes it: held for that long, a thread of dispatch's shared pool
+    /// would be missed by the D-Bus connections that run there).
     public init(path: String) throws {
         guard mkfifo(path, 0o600) == 0 else { throw TestSupportError("mkfifo \(path) failed with errno \(errno)") }
         self.path = path
         let (lines, continuation) = AsyncStream.makeStream(of: String.self)
         self.lines = lines
-        DispatchQueue.global().async {
+        Thread {
             defer { continuation.finish() }
             guard let file = fopen(path, "r") else { return }
             defer { fclose(file) }
@@ -27,5 +27,6 @@ public struct FIFOLineReader: Sendable {
                 continuation.yield(String(cString: line).trimmingCharacters(in: .newlines))
             }
         }
+        .start()
     }
 }
