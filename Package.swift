@@ -106,6 +106,7 @@ let package = Package(
         .testTarget(
             name: "MPRISTests",
             dependencies: [
+                "PlaybackModel",
                 "BusTestSupport",
                 "DBus",
                 "MPRIS",
@@ -150,15 +151,26 @@ let package = Package(
         .testTarget(
             name: "PunchPlayTests",
             dependencies: [
+                "PlaybackModel",
                 "PunchPlay",
                 "PunchPlaySandbox",
                 "PunchPlayTestSupport",
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ]
         ),
+        // MARK: Credentials
+        .target(
+            name: "Credentials",
+            dependencies: [
+                "DBus",
+                "PunchPlay",
+            ],
+            exclude: ["README.md"]
+        ),
         .testTarget(
             name: "CredentialStoreTests",
             dependencies: [
+                "Credentials",
                 "Agent",
                 "BusTestSupport",
                 "DBus",
@@ -197,6 +209,7 @@ let package = Package(
         .testTarget(
             name: "ScrobblingIntegrationTests",
             dependencies: [
+                "PlaybackModel",
                 "BusTestSupport",
                 "DBus",
                 "MPRIS",
@@ -221,6 +234,8 @@ let package = Package(
         .testTarget(
             name: "OutboxTests",
             dependencies: [
+                "PlaybackModel",
+                "Credentials",
                 "Outbox",
                 "PunchPlay",
                 "PunchPlaySandbox",
@@ -236,6 +251,8 @@ let package = Package(
         .executableTarget(
             name: "outbox-crash-worker",
             dependencies: [
+                "PlaybackModel",
+                "Credentials",
                 "Outbox",
                 "PunchPlay",
                 .product(name: "Logging", package: "swift-log"),
@@ -247,6 +264,8 @@ let package = Package(
         .target(
             name: "Agent",
             dependencies: [
+                "PlaybackModel",
+                "Credentials",
                 "DBus",
                 "MPRIS",
                 "MediaIdentity",
@@ -264,6 +283,7 @@ let package = Package(
         .testTarget(
             name: "AgentTests",
             dependencies: [
+                "PlaybackModel",
                 "Agent",
                 "BusTestSupport",
                 "DBus",
@@ -280,6 +300,8 @@ let package = Package(
         .target(
             name: "AgentTestSupport",
             dependencies: [
+                "PunchPlay",
+                "Credentials",
                 "PunchPlaySandbox",
                 "PunchPlayTestSupport",
                 "TestSupport",
@@ -332,6 +354,7 @@ let package = Package(
         .executableTarget(
             name: "punchplay-bench",
             dependencies: [
+                "AgentTestSupport",
                 "BusTestSupport",
                 "DBus",
                 "MediaIdentity",

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Checks that the house in README.md is the house in Package.swift.
+"""Checks that the house in README.md is the house in Package.swift, and Package.swift the house in the code.
 
-README.md's "Modules" tables list every non-test target with the project modules and products it may import.
-This compares them with `swift package dump-package`, checks that every source folder has a README.md, and
-checks the rules the package graph must keep: the plain-value leaf imports nothing, and the functional core
-(Scrobbling) cannot reach libdbus, NIO, HTTP or SQLite, even through another module.
+README.md's "Architecture" tables list every non-test target with the project modules and products it may
+import. This compares them with `swift package dump-package`, checks that every target imports no project module
+it does not declare (so the declared graph is the real one), that every source folder has a README.md, and the
+rules the package graph must keep: the plain-value leaf imports nothing, and the functional core (Scrobbling)
+cannot reach libdbus, NIO, HTTP or SQLite, even through another module.
 """
 import json
 import os
@@ -49,6 +50,25 @@ def readme_modules():
     return modules
 
 
+def undeclared_imports(targets):
+    """Project modules a target's files import without declaring them in Package.swift."""
+    modules = {name.replace("-", "_"): name for name in targets}
+    problems = []
+    for name, (kind, dependencies) in sorted(targets.items()):
+        folder = os.path.join(ROOT, "Tests" if kind == "test" else "Sources", name)
+        imported = set()
+        for directory, _, files in os.walk(folder):
+            for file in files:
+                if file.endswith(".swift"):
+                    text = open(os.path.join(directory, file), encoding="utf-8").read()
+                    imported |= set(re.findall(r"^\s*(?:@testable )?import (\w+)", text, re.M))
+        for module in sorted(imported):
+            target = modules.get(module)
+            if target and target != name and target not in dependencies:
+                problems.append(f"{name}: imports {target} but Package.swift does not declare it")
+    return problems
+
+
 def closure(targets, name):
     seen, stack = set(), [name]
     while stack:
@@ -62,7 +82,7 @@ def closure(targets, name):
 def main():
     targets = package_targets()
     documented = readme_modules()
-    problems = []
+    problems = undeclared_imports(targets)
     for name, (kind, dependencies) in sorted(targets.items()):
         if kind == "test":
             continue

@@ -1,5 +1,6 @@
 import Agent
 import BusTestSupport
+import Credentials
 import DBus
 import Foundation
 import PunchPlay
@@ -43,9 +44,10 @@ struct SecretServiceCredentialStoreTests {
     @Test("auto picks the keyring when one answers")
     func autoPicksKeyring() async throws {
         try await KeyringDaemon.with { bus in
+            let directories = XDGDirectories(configHome: "/nonexistent", stateHome: "/nonexistent")
             let store = try await CredentialStoreFactory.store(
                 for: .auto,
-                directories: XDGDirectories(configHome: "/nonexistent", stateHome: "/nonexistent"),
+                stateDirectory: directories.agentStateDirectory,
                 keyring: SecretServiceCredentialStore { try await bus.connect() }
             )
             #expect(store is SecretServiceCredentialStore)
@@ -58,10 +60,11 @@ struct SecretServiceCredentialStoreTests {
             let keyring = SecretServiceCredentialStore { try await bus.connect() }
             let directories = XDGDirectories(configHome: "/c", stateHome: "/s")
             let fallback = try await CredentialStoreFactory.store(
-                for: .auto, directories: directories, keyring: keyring)
+                for: .auto, stateDirectory: directories.agentStateDirectory, keyring: keyring)
             #expect((fallback as? FileCredentialStore)?.path == "/s/punchplay-mpris/credentials.json")
             await #expect {
-                try await CredentialStoreFactory.store(for: .keyring, directories: directories, keyring: keyring)
+                try await CredentialStoreFactory.store(
+                    for: .keyring, stateDirectory: directories.agentStateDirectory, keyring: keyring)
             } throws: { error in
                 "\(error)".contains("credential_store = \"file\"")
             }

@@ -1,3 +1,4 @@
+import Credentials
 import Logging
 import PunchPlay
 
@@ -39,7 +40,8 @@ public struct PunchPlayClientFactory: Sendable {
         }
         let store: any CredentialStore
         do {
-            store = try await CredentialStoreFactory.store(for: settings.credentialStore, directories: directories)
+            store = try await CredentialStoreFactory.store(
+                for: settings.credentialStore, stateDirectory: directories.agentStateDirectory)
         } catch {
             throw .credentialStore(error)
         }

@@ -4,16 +4,18 @@ import PunchPlay
 /// directory, `keyring` the Secret Service, `auto` the Secret Service when the session has one, else the file.
 public enum CredentialStoreFactory {
     /// The store for `choice`; `auto` asks the session bus whether a Secret Service answers.
-    /// - Parameter keyring: the Secret Service store to use or probe (the session bus by default).
+    /// - Parameters:
+    ///   - stateDirectory: the agent's state directory, where the file store keeps `credentials.json`.
+    ///   - keyring: the Secret Service store to use or probe (the session bus by default).
     /// - Throws: `CredentialStoreError` when `keyring` is asked for and the session has no Secret Service.
     public static func store(
         for choice: CredentialStoreChoice,
-        directories: XDGDirectories,
+        stateDirectory: String,
         keyring: SecretServiceCredentialStore = SecretServiceCredentialStore()
     ) async throws(CredentialStoreError) -> any CredentialStore {
         switch choice {
         case .file:
-            return FileCredentialStore(path: directories.agentStateDirectory + "/credentials.json")
+            return FileCredentialStore(path: stateDirectory + "/credentials.json")
         case .keyring:
             guard await keyring.isAvailable() else {
                 throw CredentialStoreError(
@@ -24,7 +26,7 @@ public enum CredentialStoreFactory {
             return keyring
         case .auto:
             if await keyring.isAvailable() { return keyring }
-            return FileCredentialStore(path: directories.agentStateDirectory + "/credentials.json")
+            return FileCredentialStore(path: stateDirectory + "/credentials.json")
         }
     }
 }

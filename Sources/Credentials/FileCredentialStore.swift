@@ -1,4 +1,5 @@
 import Foundation
+import PunchPlay
 
 #if canImport(Glibc)
     import Glibc
