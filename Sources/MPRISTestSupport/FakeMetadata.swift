@@ -15,10 +15,7 @@ public struct FakeMetadata: Sendable, Hashable {
         var entries: [String: DBusValue] = ["mpris:trackid": .objectPath(trackID)]
         if let title { entries["xesam:title"] = .string(title) }
         if let url { entries["xesam:url"] = .string(url) }
-        if let length {
-            let (seconds, attoseconds) = length.components
-            entries["mpris:length"] = .int64(seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
-        }
+        if let length { entries["mpris:length"] = .int64(length.wholeMicroseconds) }
         if let artist { entries["xesam:artist"] = .array(elementSignature: "s", [.string(artist)]) }
         self.entries = entries
     }

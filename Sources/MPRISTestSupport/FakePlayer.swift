@@ -125,13 +125,13 @@ public actor FakePlayer {
 
     /// Changes `Position` silently, as every real player does (it is never in `PropertiesChanged`).
     public func setPosition(_ position: Duration) async throws {
-        try await setProperties(["Position": .int64(Self.microseconds(position))], announce: false)
+        try await setProperties(["Position": .int64(position.wholeMicroseconds)], announce: false)
     }
 
     /// Jumps to `position`: changes `Position` and emits `Seeked`.
     public func seek(to position: Duration) async throws {
         try await setPosition(position)
-        try await emitSeeked(.int64(Self.microseconds(position)))
+        try await emitSeeked(.int64(position.wholeMicroseconds))
     }
 
     // MARK: Raw signals and misbehaviour
@@ -196,8 +196,4 @@ public actor FakePlayer {
         _ = try await connection.nameOwner(of: "org.freedesktop.DBus")
     }
 
-    private static func microseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-    }
 }

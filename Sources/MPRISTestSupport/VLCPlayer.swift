@@ -83,7 +83,7 @@ public struct VLCPlayer: Sendable {
 
     /// Moves the playhead by `offset` (`Player.Seek`).
     public func seek(by offset: Duration) async throws {
-        try await callPlayer("Seek", [.int64(Self.microseconds(offset))])
+        try await callPlayer("Seek", [.int64(offset.wholeMicroseconds)])
     }
 
     /// Jumps to `position` in the current track (`Player.SetPosition` with the current `mpris:trackid`).
@@ -94,7 +94,7 @@ public struct VLCPlayer: Sendable {
         guard let trackID = metadata.asStringDictionary?["mpris:trackid"]?.unwrappedVariant.asString else {
             throw TestSupportError("VLC's Metadata has no mpris:trackid: \(metadata)")
         }
-        try await callPlayer("SetPosition", [.objectPath(trackID), .int64(Self.microseconds(position))])
+        try await callPlayer("SetPosition", [.objectPath(trackID), .int64(position.wholeMicroseconds)])
     }
 
     /// VLC's playhead (`Position`, read with `Properties.Get`).
@@ -212,7 +212,4 @@ public struct VLCPlayer: Sendable {
         ]
     }
 
-    private static func microseconds(_ duration: Duration) -> Int64 {
-        duration.components.seconds * 1_000_000 + duration.components.attoseconds / 1_000_000_000_000
-    }
 }

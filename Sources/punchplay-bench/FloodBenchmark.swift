@@ -119,7 +119,7 @@ struct FloodBenchmark: AsyncParsableCommand {
         while clock.now < end {
             let elapsed = clock.now - start
             let due = Int(
-                Double(rate) * (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18))
+                Double(rate) * elapsed.seconds)
             while sent < due {
                 try await connection.setProperties(
                     Self.signal(sent, film: film), interface: "org.mpris.MediaPlayer2.Player",

@@ -115,7 +115,7 @@ struct OutboxBenchmark: AsyncParsableCommand {
     }
 
     private func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+        duration.seconds
     }
 
     /// Sessions of `start`, `pause`, `resume`, `stop`: nothing coalesces, so every event is stored.

@@ -1,3 +1,5 @@
+import PlaybackModel
+
 /// What a process cost over one measured period: the difference between a ``ProcessSample`` before and one
 /// after, with its resident memory at both ends.
 struct ProcessCost: Sendable {
@@ -37,7 +39,7 @@ struct ProcessCost: Sendable {
         let elapsed = clock.now - start
         let after = try ProcessSample.read(pid: pid)
         return ProcessCost(
-            seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+            seconds: elapsed.seconds,
             cpuSeconds: before.threadCPUSeconds(until: after),
             tickCPUSeconds: after.tickCPUSeconds - before.tickCPUSeconds,
             wakeups: before.switches(until: after),

@@ -1,4 +1,5 @@
 import Foundation
+import PlaybackModel
 
 /// Figures over repeated runs or trials: median, fastest, slowest, percentiles and the spread between them, as a
 /// benchmark reports. Mostly throughput (operations per second), also latencies and costs.
@@ -36,7 +37,7 @@ struct RunStatistics {
             }
             let cpuSeconds = ThreadCPUClock.now() - cpuStart
             let elapsed = clock.now - start
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let seconds = elapsed.seconds
             wallRates.append(Double(operations) / seconds)
             cpuRates.append(Double(operations) / max(cpuSeconds, 1e-9))
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import MPRISTestSupport
+import PlaybackModel
 
 /// Scale: 50 players at once, each playing a different film, against one release agent. The agent's cost with
 /// them is compared with its own cost before they appeared (the idle baseline of the same process), and the
@@ -88,7 +89,7 @@ struct ScaleBenchmark: AsyncParsableCommand {
             return Outcome(
                 baseline: baseline,
                 loaded: loaded,
-                secondsToOpenAll: Double(opened.components.seconds) + Double(opened.components.attoseconds) / 1e18,
+                secondsToOpenAll: opened.seconds,
                 startsDelivered: starts
             )
         } catch {
