@@ -2,12 +2,13 @@ import Agent
 import ArgumentParser
 import Foundation
 
-/// `punchplay-mpris config`: check the configuration, show which files are read, print the documented example.
+/// `punchplay-mpris config`: check the configuration, show which files are read, print the documented example
+/// or the reference of the per-player keys.
 struct ConfigCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
-        abstract: "Check, locate or print an example of the configuration.",
-        subcommands: [Check.self, Path.self, Example.self]
+        abstract: "Check, locate, print an example of the configuration or list its per-player keys.",
+        subcommands: [Check.self, Path.self, Example.self, Keys.self]
     )
 
     /// `config check`: loads every file and lists every problem; exit status 1 when there is any.
@@ -68,6 +69,21 @@ struct ConfigCommand: ParsableCommand {
 
         func run() {
             print(ExampleConfiguration.text)
+        }
+    }
+
+    /// `config keys`: every per-player key with its default, allowed values and meaning.
+    struct Keys: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every per-player key with its default, allowed values and meaning.",
+            discussion: "The keys apply in [defaults], [players.NAME] and players.d/NAME.toml."
+        )
+
+        @Flag(help: "Print a Markdown table (key, default, meaning), as in README.md.")
+        var markdown = false
+
+        func run() {
+            print(markdown ? PlayerSettingsReference.markdown : PlayerSettingsReference.plainText)
         }
     }
 

@@ -2,8 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
+@testable import Agent
+
 /// Runs the built `punchplay-mpris` binary, as a user would, for the `config` commands.
-@Suite("config check / path / example commands")
+@Suite("config check / path / example / keys commands")
 struct ConfigurationCommandTests {
     /// Runs the built binary with only `environment` and a `HOME` that does not exist.
     static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> CommandRun {
@@ -63,6 +65,35 @@ struct ConfigurationCommandTests {
 
                 """
         )
+    }
+
+    @Test("config keys aligns every per-player key with its default and allowed values, its meaning below")
+    func keys() async throws {
+        let result = try await Self.run(["config", "keys"])
+        #expect(result.status == 0)
+        let lines = result.output.split(separator: "\n").map(String.init)
+        #expect(lines.first == "Per-player keys, for [defaults], [players.NAME] and players.d/NAME.toml:")
+        #expect(lines.contains("KEY                        DEFAULT     ALLOWED"))
+        #expect(lines.contains("enabled                    per player  true or false"))
+        #expect(
+            lines.contains(
+                "    Report this player at all. Unset, a built-in choice applies (video players on, browsers off)."))
+        #expect(lines.contains("settle_ms                  1500        a whole number of milliseconds from 0 to 60000"))
+        #expect(lines.contains("media_type                 \"auto\"      one of \"auto\", \"movie\", \"episode\""))
+        #expect(
+            lines.contains(
+                "    Regular expressions; a title matching any of them is never reported. (?i) ignores case."))
+        for key in ConfigurationKeys.player {
+            #expect(lines.contains { $0.hasPrefix(key + " ") }, "\(key) missing from config keys")
+        }
+        #expect(!lines.contains { $0.hasSuffix(" ") }, "config keys pads a line with trailing spaces")
+    }
+
+    @Test("config keys --markdown prints README.md's table of per-player keys")
+    func keysMarkdown() async throws {
+        let result = try await Self.run(["config", "keys", "--markdown"])
+        #expect(result.status == 0)
+        #expect(result.output == (try ConfigurationExampleTests.readmePerPlayerKeys()).map { $0 + "\n" })
     }
 
     @Test("config example prints config/config.example.toml")

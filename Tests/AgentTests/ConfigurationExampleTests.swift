@@ -13,9 +13,33 @@ struct ConfigurationExampleTests {
         try String(contentsOf: repositoryRoot.appendingPathComponent(path), encoding: .utf8)
     }
 
-    @Test("the generated example is config/config.example.toml (run packaging/write-example-config.sh)")
+    /// The script that rewrites the generated documents, named by every failure that it fixes.
+    static let regenerate = "run scripts/write-generated-docs.sh"
+
+    /// README.md's generated table of per-player keys: the lines between its markers, without the blank lines
+    /// around the table; nil when the markers are missing.
+    static func readmePerPlayerKeys() throws -> String? {
+        let lines = try repositoryFile("README.md").split(separator: "\n", omittingEmptySubsequences: false)
+        guard let begin = lines.firstIndex(of: Substring(PlayerSettingsReference.markdownBeginMarker)),
+            let end = lines[begin...].firstIndex(of: Substring(PlayerSettingsReference.markdownEndMarker))
+        else { return nil }
+        return lines[(begin + 1)..<end].joined(separator: "\n").trimmingCharacters(in: .newlines)
+    }
+
+    @Test("the generated example is config/config.example.toml (run scripts/write-generated-docs.sh)")
     func embeddedMatchesFile() throws {
-        #expect(ExampleConfiguration.text + "\n" == (try Self.repositoryFile("config/config.example.toml")))
+        #expect(
+            ExampleConfiguration.text + "\n" == (try Self.repositoryFile("config/config.example.toml")),
+            "config/config.example.toml differs from `config example`: \(Self.regenerate)")
+    }
+
+    @Test("README.md's per-player keys are the generated table (run scripts/write-generated-docs.sh)")
+    func readmeTableMatchesSettings() throws {
+        let table = try Self.readmePerPlayerKeys()
+        #expect(table != nil, "README.md lacks the per-player keys markers around the table of per-player keys")
+        #expect(
+            table == PlayerSettingsReference.markdown,
+            "README.md's per-player keys differ from `config keys --markdown`: \(Self.regenerate)")
     }
 
     @Test("the example loads without problems and documents the built-in defaults")

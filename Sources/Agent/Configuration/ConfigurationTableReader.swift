@@ -42,10 +42,19 @@ struct ConfigurationTableReader {
         return subtable
     }
 
+    /// What a boolean key expects, in messages and in `config keys`.
+    static let boolExpected = "true or false"
+
+    /// What a key holding one of the raw values of `Choice` expects: `one of "auto", "movie", "episode"`.
+    static func choiceExpected<Choice: RawRepresentable & CaseIterable>(_: Choice.Type) -> String
+    where Choice.RawValue == String {
+        "one of " + Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+    }
+
     mutating func bool(_ key: String, in table: TOMLTable, at path: [String]) -> Bool? {
         guard let value = table[key] else { return nil }
         guard let bool = value.bool else {
-            report(value, key: key, at: path, expected: "true or false")
+            report(value, key: key, at: path, expected: Self.boolExpected)
             return nil
         }
         return bool
@@ -74,9 +83,10 @@ struct ConfigurationTableReader {
         at path: [String]
     ) -> Choice? where Choice.RawValue == String {
         let names = Choice.allCases.map(\.rawValue)
-        let expected = "one of " + names.map { "\"\($0)\"" }.joined(separator: ", ")
-        return string(key, in: table, at: path, expected: expected) { names.contains($0) ? $0 : nil }
-            .flatMap(Choice.init(rawValue:))
+        return string(key, in: table, at: path, expected: Self.choiceExpected(Choice.self)) {
+            names.contains($0) ? $0 : nil
+        }
+        .flatMap(Choice.init(rawValue:))
     }
 
     /// A whole number within `range`.

@@ -1,5 +1,5 @@
 /// The documented example configuration, printed by `config example` and kept as
-/// `config/config.example.toml` (`packaging/write-example-config.sh` writes it; a test checks that the file
+/// `config/config.example.toml` (`scripts/write-generated-docs.sh` writes it; a test checks that the file
 /// matches). The per-player part is generated from `PlayerSettings`, so it always lists every key with its
 /// default.
 public enum ExampleConfiguration {

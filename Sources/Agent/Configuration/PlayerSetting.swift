@@ -4,7 +4,8 @@ import TOMLKit
 /// One per-player setting, declared once as a row of `PlayerSettings`: its TOML key, one line of
 /// documentation, how it is written and checked, how the example configuration shows it, and the
 /// `PlayerPolicy` field it sets (whose default, in `PlayerPolicy()`, is the setting's default). The parser,
-/// the validation messages, the key suggestions, the layering and the example all derive from the rows.
+/// the validation messages, the key suggestions, the layering, the example, `config keys` and the README's
+/// table all derive from the rows.
 struct PlayerSetting<Field: Sendable & Equatable>: Sendable {
     /// How the example configuration shows the setting.
     enum Example: Sendable {
@@ -18,7 +19,8 @@ struct PlayerSetting<Field: Sendable & Equatable>: Sendable {
 
     /// The key in `[defaults]`, `[players.NAME]` and `players.d/NAME.toml`.
     let key: String
-    /// What the setting does, in one line, for the example configuration.
+    /// What the setting does, in a sentence or two, for the example configuration, `config keys` and the
+    /// README; code and literal values are marked with backticks (kept in Markdown, dropped elsewhere).
     let documentation: String
     let format: PlayerSettingFormat<Field>
     /// Where the value lands in the scrobbling core's policy.
@@ -62,6 +64,9 @@ protocol AnyPlayerSetting: Sendable {
 
     /// The setting's lines in the example configuration: its documentation, then the key and a value.
     var exampleLines: [String] { get }
+
+    /// What `config keys` and the README say about the setting.
+    var textDescription: PlayerSettingDescription { get }
 }
 
 extension PlayerSetting: AnyPlayerSetting {
@@ -86,6 +91,21 @@ extension PlayerSetting: AnyPlayerSetting {
         case .value(let value): line = "\(key) = \(format.write(value))"
         case .commentedOut: line = "# \(key) = \(format.write(defaultValue))"
         }
-        return ["# " + documentation, line]
+        return ["# " + textDescription.plainDocumentationWithRange, line]
+    }
+
+    var textDescription: PlayerSettingDescription {
+        let defaultText: String?
+        switch example {
+        case .defaultValue, .value: defaultText = format.write(defaultValue)
+        case .commentedOut: defaultText = nil
+        }
+        return PlayerSettingDescription(
+            key: key,
+            defaultValue: defaultText,
+            allowedValues: format.allowedValues,
+            range: format.range,
+            documentation: documentation
+        )
     }
 }

@@ -3,8 +3,9 @@ import Scrobbling
 import TOMLKit
 
 /// How a per-player setting is written in TOML: how a value is read and checked (a bad one becomes an issue
-/// saying what is expected) and how a value is written back for the example configuration. The range or
-/// the choices a setting allows are part of its format.
+/// saying what is expected), how a value is written back for the example configuration, and what values are
+/// allowed, in words for `config keys` and the README. The range or the choices a setting allows are part of
+/// its format.
 struct PlayerSettingFormat<Field: Sendable>: Sendable {
     /// Reads `key` at `path` from the table: the value, or nil when it is absent or invalid (then the reader
     /// holds the issue). The last argument is the setting's default, for messages that show an example.
@@ -15,6 +16,10 @@ struct PlayerSettingFormat<Field: Sendable>: Sendable {
         ) -> Field?
     /// The value as a TOML literal.
     let write: @Sendable (Field) -> String
+    /// The values allowed, in words: "true or false", "a number of seconds from 5 to 3600".
+    let allowedValues: String
+    /// The allowed numbers as a short range, "5–3600", for the README; nil when the value is not a number.
+    var range: String? = nil
 }
 
 extension PlayerSettingFormat where Field == Bool {
@@ -22,7 +27,8 @@ extension PlayerSettingFormat where Field == Bool {
     static var flag: Self {
         Self(
             read: { reader, table, key, path, _ in reader.bool(key, in: table, at: path) },
-            write: { $0 ? "true" : "false" }
+            write: { $0 ? "true" : "false" },
+            allowedValues: ConfigurationTableReader.boolExpected
         )
     }
 }
@@ -35,7 +41,9 @@ extension PlayerSettingFormat where Field == Duration {
             read: { reader, table, key, path, _ in
                 reader.integer(key, in: table, at: path, range: range, expected: expected).map { .milliseconds($0) }
             },
-            write: { String($0.wholeMilliseconds) }
+            write: { String($0.wholeMilliseconds) },
+            allowedValues: expected,
+            range: range.text
         )
     }
 
@@ -47,7 +55,9 @@ extension PlayerSettingFormat where Field == Duration {
                 reader.number(key, in: table, at: path, range: range, expected: expected)
                     .map { .milliseconds(Int64(($0 * 1000).rounded())) }
             },
-            write: { $0.seconds.tomlText }
+            write: { $0.seconds.tomlText },
+            allowedValues: expected,
+            range: range.text
         )
     }
 }
@@ -55,14 +65,15 @@ extension PlayerSettingFormat where Field == Duration {
 extension PlayerSettingFormat where Field == Double {
     /// A fraction of `whole` within `range`; the message shows the default as an example.
     static func fraction(of whole: String, _ range: ClosedRange<Double>) -> Self {
-        Self(
+        let allowed = "a fraction of \(whole) from \(range.lowerBound.tomlText) to \(range.upperBound.tomlText)"
+        return Self(
             read: { reader, table, key, path, defaultValue in
-                let expected =
-                    "a fraction of \(whole) from \(range.lowerBound.tomlText) to \(range.upperBound.tomlText), "
-                    + "e.g. \(defaultValue.tomlText)"
+                let expected = allowed + ", e.g. \(defaultValue.tomlText)"
                 return reader.number(key, in: table, at: path, range: range, expected: expected)
             },
-            write: { $0.tomlText }
+            write: { $0.tomlText },
+            allowedValues: allowed,
+            range: range.text
         )
     }
 }
@@ -72,7 +83,8 @@ extension PlayerSettingFormat where Field: RawRepresentable & CaseIterable, Fiel
     static var choice: Self {
         Self(
             read: { reader, table, key, path, _ in reader.choice(key, in: table, at: path) },
-            write: { $0.rawValue.tomlQuoted }
+            write: { $0.rawValue.tomlQuoted },
+            allowedValues: ConfigurationTableReader.choiceExpected(Field.self)
         )
     }
 }
@@ -82,9 +94,20 @@ extension PlayerSettingFormat where Field == [IgnorePattern] {
     static var regularExpressions: Self {
         Self(
             read: { reader, table, key, path, _ in reader.patterns(key, in: table, at: path) },
-            write: { "[" + $0.map(\.source.tomlQuoted).joined(separator: ", ") + "]" }
+            write: { "[" + $0.map(\.source.tomlQuoted).joined(separator: ", ") + "]" },
+            allowedValues: "an array of regular expressions"
         )
     }
+}
+
+extension ClosedRange where Bound: BinaryInteger {
+    /// The range as the README writes it: `0–60000`.
+    fileprivate var text: String { "\(lowerBound)–\(upperBound)" }
+}
+
+extension ClosedRange where Bound == Double {
+    /// The range as the README writes it: `0.01–1`.
+    fileprivate var text: String { "\(lowerBound.tomlText)–\(upperBound.tomlText)" }
 }
 
 extension Double {

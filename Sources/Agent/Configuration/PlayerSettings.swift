@@ -3,16 +3,18 @@ import Scrobbling
 /// The per-player settings, declared once. Each row is a key of `[defaults]`, `[players.NAME]` and
 /// `players.d/NAME.toml`: its documentation, its format (type and allowed range or choices) and the
 /// `PlayerPolicy` field it sets, whose value in `PlayerPolicy()` is the default. Reading, validation messages,
-/// unknown-key suggestions, layering, the policy and `config example` all come from `all`.
+/// unknown-key suggestions, layering, the policy, `config example`, `config keys` and README.md's table of
+/// per-player keys all come from `all`.
 ///
 /// Adding a setting takes a row here (and in `all`), its field in `PlayerPolicy`, and the core code that
-/// uses it; then `packaging/write-example-config.sh` refreshes `config/config.example.toml`.
+/// uses it; then `scripts/write-generated-docs.sh` refreshes `config/config.example.toml` and README.md.
 enum PlayerSettings {
     static let enabled = PlayerSetting(
-        "enabled", "Report this player at all. Unset, the built-in choice applies (video players on, browsers off).",
+        "enabled", "Report this player at all. Unset, a built-in choice applies (video players on, browsers off).",
         format: .flag, field: \.isEnabled, example: .commentedOut)
     static let settle = PlayerSetting(
-        "settle_ms", "How long a state must hold before it is reported, in milliseconds.",
+        "settle_ms",
+        "Milliseconds a state must hold before it is reported; smooths out bursts of changes.",
         format: .milliseconds(0...60_000), field: \.settleWindow)
     static let progressInterval = PlayerSetting(
         "progress_interval_seconds", "Seconds between progress updates while playing.",
@@ -21,17 +23,19 @@ enum PlayerSettings {
         "watched_threshold", "Fraction of the duration that counts as watched.",
         format: .fraction(of: "the duration", 0.01...1), field: \.watchedThreshold)
     static let minimumDuration = PlayerSetting(
-        "min_duration_seconds", "Items shorter than this many seconds are ignored (trailers, clips, music).",
+        "min_duration_seconds", "Items shorter than this many seconds are ignored: trailers, clips, music.",
         format: .seconds(0...86_400), field: \.minimumDuration)
     static let mediaType = PlayerSetting(
-        "media_type", "\"auto\" (work it out from the title/file name), \"movie\" or \"episode\".",
+        "media_type",
+        "`\"auto\"` works it out from the title and file name; `\"movie\"` or `\"episode\"` forces one.",
         format: .choice, field: \.mediaTypeOverride)
     static let ignoredTitles = PlayerSetting(
-        "ignore_titles", "Regular expressions; a title matching any of them is never reported. (?i) ignores case.",
+        "ignore_titles",
+        "Regular expressions; a title matching any of them is never reported. `(?i)` ignores case.",
         format: .regularExpressions, field: \.ignoredTitles,
         example: .value([Self.ignorePattern("(?i)\\btrailer\\b"), Self.ignorePattern("(?i)\\bsample\\b")]))
     static let ignoredURLs = PlayerSetting(
-        "ignore_urls", "Regular expressions matched against the URL (file:///... for local files).",
+        "ignore_urls", "Regular expressions matched against the URL (`file:///...` for local files).",
         format: .regularExpressions, field: \.ignoredURLs)
     static let sendsFilename = PlayerSetting(
         "send_filename", "Send the file name (never its directory) to help PunchPlay recognise the item.",
