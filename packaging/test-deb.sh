@@ -68,6 +68,11 @@ check "the installed binary prints the example configuration" \
 check "the binary needs no Swift runtime library" bash -c '! ldd "$1" | grep -q libswift' _ "$binary"
 check "the man page documents the config command" bash -c 'zcat "$1" | grep -q "^\.It Em config"' _ \
     "$root/usr/share/man/man1/punchplay-mpris.1.gz"
+check "the man page documents config keys and its --markdown flag" \
+    bash -c 'zcat "$1" | grep -q "^\.It Em keys" && zcat "$1" | grep -q "^\.It Fl -markdown"' _ \
+    "$root/usr/share/man/man1/punchplay-mpris.1.gz"
+check "the bash completion offers config keys --markdown" grep -q -- "--markdown" \
+    "$root/usr/share/bash-completion/completions/punchplay-mpris"
 check "the bash completion script parses" bash -n "$root/usr/share/bash-completion/completions/punchplay-mpris"
 check "the unit runs the installed binary" grep -qx "ExecStart=/usr/bin/punchplay-mpris run" \
     "$root/usr/lib/systemd/user/punchplay-mpris.service"
