@@ -8,7 +8,7 @@ BUILD_PACKAGES := libdbus-1-dev pkg-config libsqlite3-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) procps dbus-daemon mpv mpv-mpris ffmpeg playerctl vlc-bin vlc-plugin-base \
 	gnome-keyring python3
 
-.PHONY: all build run test sandbox lint architecture bench deps-build deps-test
+.PHONY: all build run test sandbox lint architecture docs bench deps-build deps-test
 
 all: build
 
@@ -44,6 +44,10 @@ lint: architecture
 # README.md's module tables must match Package.swift, and the core must not reach any I/O module.
 architecture:
 	scripts/check-architecture.py
+
+# Rewrites what is generated from the code: config/config.example.toml and README.md's per-player key table.
+docs: deps-build
+	scripts/write-generated-docs.sh
 
 # Packaging: `make install PREFIX=... [DESTDIR=...]`, `make uninstall` (same PREFIX), the .deb, and the
 # packaging test that CI runs after `make test` (it builds and installs the .deb, so it is kept out of the
