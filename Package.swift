@@ -187,6 +187,8 @@ let package = Package(
             name: "PunchPlayCommandTests",
             dependencies: [
                 "punchplay-mpris",
+                "Credentials",
+                "PunchPlay",
                 "PunchPlaySandbox",
                 "TestSupport",
             ]
