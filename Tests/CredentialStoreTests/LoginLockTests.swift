@@ -85,14 +85,19 @@ struct LoginLockTests {
                         lock: FileLoginLock(stateDirectory: stateDirectory)
                     )
                 }
-                let receipts = try await withThrowingTaskGroup(of: PlaybackReceipt.self) { group in
+                let writes = await withTaskGroup(of: Result<PlaybackReceipt, PunchPlayError>.self) { group in
                     for (index, client) in clients.enumerated() {
                         let event = Self.start(session: "race-\(repetition)-\(index)")
-                        group.addTask { try await client.send(event) }
+                        group.addTask {
+                            do throws(PunchPlayError) { return .success(try await client.send(event)) } catch {
+                                return .failure(error)
+                            }
+                        }
                     }
-                    return try await group.reduce(into: []) { $0.append($1) }
+                    return await group.reduce(into: []) { $0.append($1) }
                 }
                 for client in clients { await client.shutdown() }
+                let receipts = try writes.map { try $0.get() }
                 #expect(receipts.count == 2 && receipts.allSatisfy(\.ok))
                 let statistics = await harness.sandbox.refreshStatistics()
                 #expect(statistics == RefreshStatistics(refreshes: repetition + 1, reuseDetections: 0))
