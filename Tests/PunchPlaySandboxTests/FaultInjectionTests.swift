@@ -21,6 +21,23 @@ struct FaultInjectionTests {
         }
     }
 
+    @Test("a status fault answers the error code it names, in Swift and over the control API")
+    func statusFaultCode() async throws {
+        try await withSandbox { sandbox, client in
+            await sandbox.inject(.status(400, code: "unauthorized_client", pathPrefix: "/api/platform/v1/auth/refresh"))
+            let injected = try await client.post("auth/refresh", [:])
+            #expect(injected.status == 400)
+            #expect(injected.errorCode == "unauthorized_client")
+            let fault = #"{"kind": "status", "status": 400, "code": "invalid_grant"}"#
+            #expect(try await client.send(.POST, "/_sandbox/faults", body: fault).status == 204)
+            let controlled = try await client.post("auth/refresh", [:])
+            #expect(controlled.status == 400)
+            #expect(controlled.errorCode == "invalid_grant")
+            await sandbox.inject(.status(400))
+            #expect(try await client.post("auth/refresh", [:]).errorCode == "invalid_request")
+        }
+    }
+
     @Test("a 429 fault carries Retry-After and the rate_limited code")
     func rateLimitFault() async throws {
         try await withSandbox { sandbox, client in

@@ -31,6 +31,23 @@ struct TokenTests {
         }
     }
 
+    @Test("refreshes and reused refresh tokens are counted, in Swift and over the control API, until a reset")
+    func refreshStatistics() async throws {
+        try await withSandbox { sandbox, client in
+            let first = try await sandbox.issueTokens()
+            let second = try #require(try await refresh(client, first.refreshToken).json)
+            #expect(try await refresh(client, first.refreshToken).errorCode == "invalid_grant")
+            #expect(try await refresh(client, "pprt_unknown").errorCode == "invalid_grant")
+            _ = try #require(second["refresh_token"]?.string)
+            #expect(await sandbox.refreshStatistics() == RefreshStatistics(refreshes: 1, reuseDetections: 1))
+            let control = try #require(try await client.get("/_sandbox/refresh-statistics").json)
+            #expect(control["refreshes"]?.integer == 1)
+            #expect(control["reuseDetections"]?.integer == 1)
+            await sandbox.reset()
+            #expect(await sandbox.refreshStatistics() == RefreshStatistics())
+        }
+    }
+
     @Test("reusing a used refresh token revokes the whole family")
     func reuseRevokesFamily() async throws {
         try await withSandbox { sandbox, client in
