@@ -140,6 +140,7 @@ let package = Package(
         .target(
             name: "PunchPlayTestSupport",
             dependencies: [
+                "PlaybackModel",
                 "PunchPlay",
                 "PunchPlaySandbox",
                 "TestSupport",
@@ -163,6 +164,7 @@ let package = Package(
             name: "Credentials",
             dependencies: [
                 "DBus",
+                "PlaybackModel",
                 "PunchPlay",
             ],
             exclude: ["README.md"]
@@ -174,7 +176,10 @@ let package = Package(
                 "Agent",
                 "BusTestSupport",
                 "DBus",
+                "PlaybackModel",
                 "PunchPlay",
+                "PunchPlaySandbox",
+                "PunchPlayTestSupport",
                 "TestSupport",
             ]
         ),

@@ -53,7 +53,7 @@ public struct FileCredentialStore: CredentialStore {
 
     public func save(_ credentials: StoredCredentials) async throws(CredentialStoreError) {
         let directory = (path as NSString).deletingLastPathComponent
-        try Self.makeDirectory(directory)
+        try PrivateDirectory.create(directory)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let contents = try! encoder.encode(credentials)
@@ -91,18 +91,6 @@ public struct FileCredentialStore: CredentialStore {
     public func delete() async throws(CredentialStoreError) {
         if unlink(path) != 0 && errno != ENOENT {
             throw CredentialStoreError("Cannot delete \(path): \(Self.errorText())")
-        }
-    }
-
-    private static func makeDirectory(_ directory: String) throws(CredentialStoreError) {
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory,
-                withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700]
-            )
-        } catch {
-            throw CredentialStoreError("Cannot create \(directory): \(error.localizedDescription)")
         }
     }
 

@@ -10,6 +10,8 @@ public enum DeviceLoginError: Error, Sendable, CustomStringConvertible {
     case timedOut(Duration)
     /// The login worked but lacks scopes the agent needs.
     case missingScopes([PunchPlayScope], username: String)
+    /// A new login lacks scopes the agent needs while another login is stored: the stored one was kept.
+    case replacementLacksScopes([PunchPlayScope])
     /// Anything else the service or network answered.
     case service(PunchPlayError)
 
@@ -25,6 +27,10 @@ public enum DeviceLoginError: Error, Sendable, CustomStringConvertible {
         case .missingScopes(let scopes, let username):
             let names = scopes.map(\.rawValue).joined(separator: ", ")
             return "Logged in as \(username), but the login lacks the scope(s) \(names) that the agent needs. "
+                + "Allow them for the app on PunchPlay, then run `punchplay-mpris login` again."
+        case .replacementLacksScopes(let scopes):
+            let names = scopes.map(\.rawValue).joined(separator: ", ")
+            return "The new login lacks the scope(s) \(names) that the agent needs, so the previous login is kept. "
                 + "Allow them for the app on PunchPlay, then run `punchplay-mpris login` again."
         case .service(let error):
             return "Login failed: \(error)"

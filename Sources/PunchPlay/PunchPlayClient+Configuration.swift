@@ -16,6 +16,8 @@ extension PunchPlayClient {
         public var requestTimeout: Duration
         /// Responses larger than this are refused instead of being read into memory.
         public var maximumResponseBytes: Int
+        /// How often this client may call `/auth/refresh` (cool-down after failures, hourly cap).
+        public var refreshPolicy: RefreshPolicy
 
         public init(
             clientID: String,
@@ -25,7 +27,8 @@ extension PunchPlayClient {
             deviceID: String? = nil,
             clientVersion: String,
             requestTimeout: Duration = .seconds(30),
-            maximumResponseBytes: Int = 1 << 20
+            maximumResponseBytes: Int = 1 << 20,
+            refreshPolicy: RefreshPolicy = RefreshPolicy()
         ) {
             self.clientID = clientID
             self.clientSecret = clientSecret
@@ -35,6 +38,7 @@ extension PunchPlayClient {
             self.clientVersion = clientVersion
             self.requestTimeout = requestTimeout
             self.maximumResponseBytes = maximumResponseBytes
+            self.refreshPolicy = refreshPolicy
         }
 
         var userAgent: String { "punchplay-mpris/\(clientVersion)" }

@@ -18,7 +18,8 @@ extension PunchPlayClient {
 
     /// Polls `POST /auth/device/token` until the user approves or declines, under one absolute deadline of
     /// the code's lifetime; `slow_down` adds 5 s to the interval and a 429 waits `Retry-After`. Then saves the
-    /// login and checks with `/me` that every needed scope was granted.
+    /// login (keeping a stored one when the new one lacks needed scopes) and checks with `/me` that every needed scope
+    /// was granted.
     /// - Parameter clock: the clock the polling sleeps and the deadline are measured on.
     /// - Returns: the account now logged in.
     public func completeDeviceLogin<C: Clock<Duration>>(
@@ -83,21 +84,28 @@ extension PunchPlayClient {
         }
     }
 
+    /// Saves the new login, unless its token answer lacks needed scopes while another login is stored (the
+    /// stored one is kept then), and checks with `/me` that every needed scope was granted.
     private func finishLogin(with grant: TokenGrant) async throws(DeviceLoginError) -> Account {
+        let credentials: StoredCredentials
         do {
-            let credentials = try StoredCredentials(grant: grant, receivedAt: tokens.now(), previous: nil)
-            try await tokens.adopt(credentials)
-            let account = try await me()
-            let missing = account.missingScopes
-            guard missing.isEmpty else { throw DeviceLoginError.missingScopes(missing, username: account.username) }
-            logger.info("Logged in to PunchPlay", metadata: ["username": "\(account.username)"])
-            return account
-        } catch let error as DeviceLoginError {
-            throw error
-        } catch let error as PunchPlayError {
-            throw .service(error)
+            credentials = try StoredCredentials(grant: grant, receivedAt: tokens.now(), previous: nil)
         } catch {
-            throw .service(PunchPlayError(status: nil, message: "\(error)", retryClass: .permanent))
+            throw .service(error)
         }
+        let granted = Set(credentials.scopes)
+        let missing = grant.scope == nil ? [] : PunchPlayScope.allCases.filter { !granted.contains($0.rawValue) }
+        try await tokens.adoptLogin(credentials, missingScopes: missing)
+        let account: Account
+        do {
+            account = try await me()
+        } catch {
+            throw .service(error)
+        }
+        guard account.missingScopes.isEmpty else {
+            throw .missingScopes(account.missingScopes, username: account.username)
+        }
+        logger.info("Logged in to PunchPlay", metadata: ["username": "\(account.username)"])
+        return account
     }
 }

@@ -16,11 +16,14 @@ public final class PunchPlayClient: Sendable {
 
     /// - Parameters:
     ///   - store: where the token pair is persisted.
+    ///   - lock: held around every read-refresh-save of the stored pair and every save, shared with every other
+    ///     process using the same store (a file lock in the state directory; tests may use an in-process one).
     ///   - logger: receives fixed messages with metadata; never a token or secret.
     ///   - now: the wall clock token expiry is measured against.
     public init(
         settings: PunchPlayClient.Configuration,
         store: any CredentialStore,
+        lock: any LoginLock,
         logger: Logger,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -33,7 +36,13 @@ public final class PunchPlayClient: Sendable {
         self.settings = settings
         self.transport = transport
         self.logger = logger
-        self.tokens = TokenLifecycle(store: store, now: now, logger: logger) {
+        self.tokens = TokenLifecycle(
+            store: store,
+            lock: lock,
+            policy: settings.refreshPolicy,
+            now: now,
+            logger: logger
+        ) {
             refreshToken async throws(PunchPlayError) in
             let body = AuthRequests.Refresh(
                 clientID: settings.clientID,
@@ -58,17 +67,32 @@ public final class PunchPlayClient: Sendable {
     ) async throws(PunchPlayError) -> APIResponse {
         let token = try await tokens.accessToken()
         do {
-            return try await transport.send(method, path, body: body, bearer: token)
+            return try await send(method, path, body: body, bearer: token)
         } catch  where error.status == 401 {
             let retryToken = try await tokens.accessToken(replacing: token)
             do {
-                return try await transport.send(method, path, body: body, bearer: retryToken)
+                return try await send(method, path, body: body, bearer: retryToken)
             } catch  where error.status == 401 {
                 await tokens.markLoginRequired("PunchPlay refuses the login even after a token refresh.")
                 throw PunchPlayError.loginRequired(
                     "PunchPlay refuses the login even after a token refresh (request id \(error.requestID ?? "none"))."
                 )
             }
+        }
+    }
+
+    /// Sends with `bearer`. A 403 `insufficient_scope` answering the request itself (never a refresh) needs a
+    /// new login that grants the scope, so it holds rather than fails for good.
+    private func send(
+        _ method: HTTPMethod,
+        _ path: String,
+        body: APIRequestBody?,
+        bearer: Secret
+    ) async throws(PunchPlayError) -> APIResponse {
+        do {
+            return try await transport.send(method, path, body: body, bearer: bearer)
+        } catch  where error.status == 403 && error.code == "insufficient_scope" {
+            throw .missingScope(error)
         }
     }
 }

@@ -63,6 +63,16 @@ extension PunchPlayError {
         )
     }
 
+    /// A 403 `insufficient_scope` on an authenticated call: only a new login that grants the scope helps, so it
+    /// holds like a lost login instead of failing the request for good.
+    static func missingScope(_ refusal: PunchPlayError) -> PunchPlayError {
+        var error = refusal
+        let scope = refusal.requiredScope.map { "the scope \($0)" } ?? "a scope it needs"
+        error.message = "The PunchPlay login lacks \(scope). Run `punchplay-mpris login` to log in again, allowing it."
+        error.retryClass = .loginRequired
+        return error
+    }
+
     /// The retry class of §6: 408/429/5xx transient; 401, `invalid_grant` and `invalid_client` need a login;
     /// every other status is permanent for that request.
     static func classify(status: Int, code: String?) -> RetryClass {

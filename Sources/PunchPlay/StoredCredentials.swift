@@ -65,6 +65,11 @@ public struct StoredCredentials: Sendable, Hashable, Codable {
         self.username = grant.username ?? previous?.username
     }
 
+    /// Whether `other` holds the same tokens (whatever else differs): the same login at the same rotation.
+    func hasSamePair(as other: StoredCredentials) -> Bool {
+        accessToken == other.accessToken && refreshToken == other.refreshToken
+    }
+
     /// Whether the access token should be refreshed at `now`: when less than `margin` (5 minutes) remains, or
     /// less than half its lifetime for tokens shorter than 10 minutes, so a short-lived token is not
     /// refreshed before every request.

@@ -58,6 +58,7 @@ struct ControlRoutes {
             await sandbox.revokeTokens(userID: request.userID ?? SandboxUser.preset.id)
             return Response.noContent
         }
+        control.get("refresh-statistics") { _, _ in try Self.encode(await sandbox.refreshStatistics()) }
         control.get("requests") { _, _ in try Self.encode(await sandbox.recordedRequests()) }
         control.get("requests/wait") { request, _ in
             let query = request.uri.queryParameters

@@ -79,12 +79,21 @@ struct DeviceCodeRegistry {
     }
 
     /// Moves the pending code `userCode` to `status`; false when no pending code has that user code.
-    mutating func resolve(userCode: String, to status: DeviceCodeInfo.Status, now: Date) -> Bool {
+    /// - Parameter grantedScopes: when set, the approval grants only those of the requested scopes.
+    mutating func resolve(
+        userCode: String,
+        to status: DeviceCodeInfo.Status,
+        grantedScopes: [String]? = nil,
+        now: Date
+    ) -> Bool {
         let wanted = userCode.uppercased()
         guard let deviceCode = order.last(where: { records[$0]?.info.userCode == wanted }),
             var record = records[deviceCode], record.info.status == .pending, now < record.info.expiresAt
         else { return false }
         record.info.status = status
+        if let grantedScopes {
+            record.info.scopes = record.info.scopes.filter(grantedScopes.contains)
+        }
         records[deviceCode] = record
         return true
     }

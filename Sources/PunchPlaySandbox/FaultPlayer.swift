@@ -18,7 +18,7 @@ struct FaultPlayer {
             let status = HTTPResponse.Status(code: fault.status ?? 503)
             var error = SandboxAPIError(
                 status: status,
-                code: Self.errorCode(for: status.code),
+                code: fault.code ?? Self.errorCode(for: status.code),
                 message: "Injected fault: the sandbox answers \(status.code) on purpose."
             )
             error.retryAfterSeconds = fault.retryAfterSeconds

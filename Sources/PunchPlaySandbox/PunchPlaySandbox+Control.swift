@@ -53,6 +53,12 @@ extension PunchPlaySandbox {
         try await resolve(userCode, to: .approved)
     }
 
+    /// Approves the pending code `userCode` granting only `scopes` of those it asked for, as a user who unticks
+    /// some on the consent page would; the next poll gets tokens for the rest.
+    public func approveDeviceCode(userCode: String, grantingOnly scopes: [String]) async throws(SandboxControlError) {
+        try await resolve(userCode, to: .approved, grantedScopes: scopes)
+    }
+
     /// Declines the pending code `userCode`; the next poll gets `access_denied`.
     public func denyDeviceCode(userCode: String) async throws(SandboxControlError) {
         try await resolve(userCode, to: .denied)
@@ -63,8 +69,12 @@ extension PunchPlaySandbox {
         try await resolve(userCode, to: .expired)
     }
 
-    private func resolve(_ userCode: String, to status: DeviceCodeInfo.Status) async throws(SandboxControlError) {
-        guard await state.resolveDeviceCode(userCode: userCode, to: status) else {
+    private func resolve(
+        _ userCode: String,
+        to status: DeviceCodeInfo.Status,
+        grantedScopes: [String]? = nil
+    ) async throws(SandboxControlError) {
+        guard await state.resolveDeviceCode(userCode: userCode, to: status, grantedScopes: grantedScopes) else {
             throw SandboxControlError("No pending device code has the user code \(userCode).")
         }
     }
@@ -87,6 +97,12 @@ extension PunchPlaySandbox {
     /// Revokes every token of `userID` (the preset user by default), as a password change on the service would.
     public func revokeTokens(userID: String = SandboxUser.preset.id) async {
         await state.revokeAllTokens(userID: userID)
+    }
+
+    /// How many refreshes issued tokens and how many reused refresh tokens were caught, since the start or the
+    /// last `reset()`.
+    public func refreshStatistics() async -> RefreshStatistics {
+        await state.refreshStatistics()
     }
 
     /// Ends every open `GET /playback/events` stream, as a server restart or a proxy timeout would, so a test

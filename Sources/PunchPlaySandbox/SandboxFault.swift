@@ -29,6 +29,9 @@ public struct SandboxFault: Codable, Sendable, Equatable {
     public var pathPrefix: String?
     /// HTTP status for `.status`.
     public var status: Int?
+    /// The contract `error` code for `.status` (`invalid_request`, `invalid_grant`, ...); `nil` picks the usual
+    /// code for the status.
+    public var code: String?
     /// `Retry-After` for `.status`.
     public var retryAfterSeconds: Int?
     /// Delay for `.delay`.
@@ -41,6 +44,7 @@ public struct SandboxFault: Codable, Sendable, Equatable {
         count: Int = 1,
         pathPrefix: String? = nil,
         status: Int? = nil,
+        code: String? = nil,
         retryAfterSeconds: Int? = nil,
         delaySeconds: Double? = nil,
         bodyBytes: Int? = nil
@@ -49,6 +53,7 @@ public struct SandboxFault: Codable, Sendable, Equatable {
         self.count = count
         self.pathPrefix = pathPrefix
         self.status = status
+        self.code = code
         self.retryAfterSeconds = retryAfterSeconds
         self.delaySeconds = delaySeconds
         self.bodyBytes = bodyBytes
@@ -61,14 +66,16 @@ public struct SandboxFault: Codable, Sendable, Equatable {
         count = try container.decodeIfPresent(Int.self, forKey: .count) ?? 1
         pathPrefix = try container.decodeIfPresent(String.self, forKey: .pathPrefix)
         status = try container.decodeIfPresent(Int.self, forKey: .status)
+        code = try container.decodeIfPresent(String.self, forKey: .code)
         retryAfterSeconds = try container.decodeIfPresent(Int.self, forKey: .retryAfterSeconds)
         delaySeconds = try container.decodeIfPresent(Double.self, forKey: .delaySeconds)
         bodyBytes = try container.decodeIfPresent(Int.self, forKey: .bodyBytes)
     }
 
-    /// Answer the next `count` matching requests with `status`.
+    /// Answer the next `count` matching requests with `status` and `code` (by default the usual one for `status`).
     public static func status(
         _ status: Int,
+        code: String? = nil,
         count: Int = 1,
         pathPrefix: String? = nil,
         retryAfterSeconds: Int? = nil
@@ -78,6 +85,7 @@ public struct SandboxFault: Codable, Sendable, Equatable {
             count: count,
             pathPrefix: pathPrefix,
             status: status,
+            code: code,
             retryAfterSeconds: retryAfterSeconds
         )
     }

@@ -31,8 +31,12 @@ extension SandboxState {
         )
     }
 
-    func resolveDeviceCode(userCode: String, to status: DeviceCodeInfo.Status) -> Bool {
-        deviceCodes.resolve(userCode: userCode, to: status, now: now)
+    func resolveDeviceCode(
+        userCode: String,
+        to status: DeviceCodeInfo.Status,
+        grantedScopes: [String]? = nil
+    ) -> Bool {
+        deviceCodes.resolve(userCode: userCode, to: status, grantedScopes: grantedScopes, now: now)
     }
 
     func allDeviceCodes() -> [DeviceCodeInfo] {
@@ -82,6 +86,10 @@ extension SandboxState {
         tokens: IssuedTokens, rotated: Bool
     ) {
         try tokens.refresh(refreshToken, clientID: app.clientID, now: now, configuration: configuration)
+    }
+
+    func refreshStatistics() -> RefreshStatistics {
+        tokens.statistics
     }
 
     func revoke(_ token: String, app: SandboxApp) {

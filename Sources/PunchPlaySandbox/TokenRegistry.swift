@@ -20,6 +20,8 @@ struct TokenRegistry {
     private var refreshTokens: [String: RefreshRecord] = [:]
     private var revokedFamilies: Set<String> = []
     private var revokedAccessTokens: Set<String> = []
+    /// Refreshes answered with a new access token, and presented refresh tokens that were already used.
+    private(set) var statistics = RefreshStatistics()
 
     /// Starts a new family and returns its first pair.
     mutating func issue(
@@ -67,6 +69,7 @@ struct TokenRegistry {
             throw .invalidGrant("The refresh token has been revoked; log in again.")
         }
         guard !record.used else {
+            statistics.reuseDetections += 1
             revokedFamilies.insert(record.familyID)
             throw .invalidGrant(
                 "The refresh token was already used; every token of this login is now revoked. Log in again."
@@ -75,6 +78,7 @@ struct TokenRegistry {
         guard now < record.expiresAt else {
             throw .invalidGrant("The refresh token has expired; log in again.")
         }
+        statistics.refreshes += 1
         if configuration.revokeAccessTokenOnRefresh {
             revokedAccessTokens.insert(record.accessToken)
         }

@@ -13,6 +13,8 @@ public struct SandboxHarness: Sendable {
     public let sandbox: PunchPlaySandbox
     public let client: PunchPlayClient
     public let store: MemoryCredentialStore
+    /// The client's login lock, for another client that should share it.
+    public let lock: InProcessLoginLock
     public let logs: InMemoryLogHandler
     /// A logger writing into `logs`, for a second client in the same test.
     public let logger: Logger
@@ -29,12 +31,14 @@ public struct SandboxHarness: Sendable {
     }
 
     /// Runs `body` against a fresh sandbox (rate limits off unless `configure` turns them on), with a client
-    /// whose requests give up after `requestTimeout`; shuts the client and the sandbox down afterwards.
+    /// whose requests give up after `requestTimeout` and that refreshes as `refreshPolicy` allows, under an
+    /// in-process login lock; shuts the client and the sandbox down afterwards.
     @discardableResult
     public static func run<Result: Sendable>(
         requestTimeout: Duration = .seconds(5),
         clientSecret: String? = nil,
         store: MemoryCredentialStore = MemoryCredentialStore(),
+        refreshPolicy: RefreshPolicy = RefreshPolicy(),
         configure: (inout SandboxConfiguration) -> Void = { _ in },
         _ body: (SandboxHarness) async throws -> Result
     ) async throws -> Result {
@@ -53,12 +57,15 @@ public struct SandboxHarness: Sendable {
                 deviceName: "test-host",
                 deviceID: "device-1",
                 clientVersion: "9.9.9",
-                requestTimeout: requestTimeout
+                requestTimeout: requestTimeout,
+                refreshPolicy: refreshPolicy
             )
             let logger = Logger(label: "punchplay-test") { _ in handler }
+            let lock = InProcessLoginLock()
             let client = PunchPlayClient(
                 settings: settings,
                 store: store,
+                lock: lock,
                 logger: logger,
                 now: { Date().addingTimeInterval(offset.seconds.withLock { $0 }) }
             )
@@ -76,6 +83,7 @@ public struct SandboxHarness: Sendable {
                 sandbox: sandbox,
                 client: client,
                 store: store,
+                lock: lock,
                 logs: handler,
                 logger: logger,
                 clock: clock,
@@ -90,6 +98,19 @@ public struct SandboxHarness: Sendable {
                 throw error
             }
         }
+    }
+
+    /// Another client like `client` (same settings, logger and time line) over `store` and `lock`, standing in
+    /// for a second process sharing the login; shut it down when done.
+    public func makeClient(store: any CredentialStore, lock: any LoginLock) -> PunchPlayClient {
+        let offset = offset
+        return PunchPlayClient(
+            settings: client.settings,
+            store: store,
+            lock: lock,
+            logger: logger,
+            now: { Date().addingTimeInterval(offset.seconds.withLock { $0 }) }
+        )
     }
 
     /// Moves the sandbox's and the client's clocks forward together.
@@ -115,6 +136,17 @@ public struct SandboxHarness: Sendable {
     public func logIn(scopes: [String] = PunchPlayScope.allCases.map(\.rawValue), expiredLocally: Bool = false)
         async throws -> StoredCredentials
     {
+        let credentials = try await newLogin(scopes: scopes, expiredLocally: expiredLocally)
+        try await client.tokens.adopt(credentials)
+        return credentials
+    }
+
+    /// A token pair from the sandbox as a login would store it, without handing it to any client (a login made
+    /// by another process).
+    /// - Parameter expiredLocally: dates the access token's expiry in the past.
+    public func newLogin(scopes: [String] = PunchPlayScope.allCases.map(\.rawValue), expiredLocally: Bool = false)
+        async throws -> StoredCredentials
+    {
         let issued = try await sandbox.issueTokens(scopes: scopes)
         let now = Date().addingTimeInterval(offset.seconds.withLock { $0 })
         let credentials = StoredCredentials(
@@ -126,7 +158,6 @@ public struct SandboxHarness: Sendable {
             refreshTokenExpiresAt: now.addingTimeInterval(TimeInterval(issued.refreshExpiresIn)),
             scopes: issued.scopes
         )
-        try await client.tokens.adopt(credentials)
         return credentials
     }
 

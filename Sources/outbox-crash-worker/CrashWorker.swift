@@ -65,6 +65,7 @@ struct CrashWorker {
                 requestTimeout: .seconds(2)
             ),
             store: FileCredentialStore(path: credentials),
+            lock: FileLoginLock(stateDirectory: (credentials as NSString).deletingLastPathComponent),
             logger: Logger(label: "outbox-crash-worker", factory: { _ in SwiftLogNoOpLogHandler() })
         )
     }

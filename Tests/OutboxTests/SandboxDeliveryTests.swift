@@ -169,10 +169,11 @@ struct SandboxDeliveryTests {
         }
     }
 
-    @Test("403 on a write is permanent: a dead letter with its status, never retried; other sessions go on")
+    @Test("a 403 other than insufficient_scope on a write is permanent: a dead letter, never retried; others go on")
     func forbiddenToDeadLetters() async throws {
         try await SandboxOutbox.run { outbox in
-            await outbox.sandbox.inject(.status(403, count: 1, pathPrefix: Self.playback + "/start"))
+            await outbox.sandbox.inject(
+                .status(403, code: "access_denied", count: 1, pathPrefix: Self.playback + "/start"))
             let refused = outbox.events([.start], session: "forbidden")
             let fine = outbox.events([.start, .stop], session: "fine")
             await outbox.enqueue(refused + fine)

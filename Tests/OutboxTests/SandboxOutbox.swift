@@ -8,8 +8,10 @@ import PunchPlayTestSupport
 import TestSupport
 
 /// The real thing over HTTP: the sandbox harness (a sandbox on an ephemeral port, the real API client logged in
-/// to it), and an outbox on the real clock with short back-offs, so outage tests finish in seconds.
+/// to it), and an outbox on the real clock with short back-offs (retries and refresh cool-downs alike), so outage
+/// tests finish in seconds.
 struct SandboxOutbox: Sendable {
+    let harness: SandboxHarness
     let sandbox: PunchPlaySandbox
     let client: PunchPlayClient
     let store: OutboxStore
@@ -17,6 +19,7 @@ struct SandboxOutbox: Sendable {
     let intake: OutboxIntake
 
     static let fastRetry = RetryPolicy(initialDelay: .milliseconds(20), maximumDelay: .milliseconds(200))
+    static let fastRefresh = RefreshPolicy(backoff: Backoff(initial: .milliseconds(50), maximum: .milliseconds(200)))
 
     static func run(
         pacing: PacingPolicy = PacingPolicy(burst: 10_000, writesPerWindow: 10_000),
@@ -24,7 +27,11 @@ struct SandboxOutbox: Sendable {
         configure: (inout SandboxConfiguration) -> Void = { _ in },
         _ body: (SandboxOutbox) async throws -> Void
     ) async throws {
-        try await SandboxHarness.run(requestTimeout: requestTimeout, configure: configure) { harness in
+        try await SandboxHarness.run(
+            requestTimeout: requestTimeout,
+            refreshPolicy: fastRefresh,
+            configure: configure
+        ) { harness in
             try await harness.logIn()
             let store = try OutboxStore(path: OutboxHarness.temporaryDirectory() + "/outbox.sqlite")
             let delivery = EventDelivery(
@@ -35,6 +42,7 @@ struct SandboxOutbox: Sendable {
             let intake = OutboxIntake(
                 delivery: delivery, logger: Logger(label: "outbox-tests") { _ in SwiftLogNoOpLogHandler() })
             let outbox = SandboxOutbox(
+                harness: harness,
                 sandbox: harness.sandbox,
                 client: harness.client,
                 store: store,

@@ -90,7 +90,7 @@ struct PlaybackWriteTests {
         }
     }
 
-    @Test("A token without playback:write gets a permanent 403 naming the scope")
+    @Test("A token without playback:write gets a 403 naming the scope that holds for a new login, not a dead end")
     func insufficientScope() async throws {
         try await SandboxHarness.run { harness in
             try await harness.logIn(scopes: [SandboxScope.profileRead])
@@ -98,7 +98,9 @@ struct PlaybackWriteTests {
                 try await harness.client.send(event(.start, eventID: "e1", at: 1_767_225_601_000))
             } throws: { error in
                 guard let error = error as? PunchPlayError else { return false }
-                return error.status == 403 && error.requiredScope == "playback:write" && error.retryClass == .permanent
+                return error.status == 403 && error.requiredScope == "playback:write"
+                    && error.retryClass == .loginRequired && error.message.contains("playback:write")
+                    && error.message.contains("punchplay-mpris login")
             }
         }
     }

@@ -115,6 +115,7 @@ struct TokenLifecycleTests {
             let restarted = PunchPlayClient(
                 settings: harness.client.settings,
                 store: restartedStore,
+                lock: InProcessLoginLock(),
                 logger: harness.logger
             )
             var states = await restarted.tokens.stateUpdates().makeAsyncIterator()
@@ -172,13 +173,12 @@ struct TokenLifecycleTests {
         try await SandboxHarness.run { harness in
             try await harness.logIn(expiredLocally: true)
             await harness.sandbox.inject(fault)
-            await #expect {
-                try await harness.client.me()
-            } throws: { error in
-                (error as? PunchPlayError)?.retryClass == .transient
-            }
+            let failure = await #expect(throws: PunchPlayError.self) { try await harness.client.me() }
+            #expect(failure?.retryClass == .transient)
             #expect(await harness.client.tokens.currentState() == .loggedIn)
             #expect(await harness.store.stored != nil)
+            let coolDown = try #require(failure?.retryAfter)
+            await harness.advance(by: coolDown.seconds)
             _ = try await harness.client.me()
             #expect(await harness.requests("/auth/refresh").map(\.responseStatus).last == 200)
         }

@@ -4,7 +4,8 @@ import PunchPlay
 
 /// The one way the agent, the account commands and `doctor` build a PunchPlay client: the client's
 /// configuration from the `[punchplay]` table, the credential store `credential_store` picks in the state
-/// directory, and the client over that store.
+/// directory, and the client over that store, refreshing under the login lock in the same state directory (whichever
+/// store holds the login), so the agent and the commands never refresh the same pair twice.
 public struct PunchPlayClientFactory: Sendable {
     let settings: PunchPlaySettings
     /// Named in the message when `client_id` is missing.
@@ -45,7 +46,12 @@ public struct PunchPlayClientFactory: Sendable {
         } catch {
             throw .credentialStore(error)
         }
-        let client = PunchPlayClient(settings: configuration, store: store, logger: Logger(label: logLabel))
+        let client = PunchPlayClient(
+            settings: configuration,
+            store: store,
+            lock: FileLoginLock(stateDirectory: directories.agentStateDirectory),
+            logger: Logger(label: logLabel)
+        )
         return AgentClient(client: client, store: store)
     }
 }
