@@ -305,6 +305,7 @@ let package = Package(
         .target(
             name: "AgentTestSupport",
             dependencies: [
+                "Agent",
                 "PunchPlay",
                 "Credentials",
                 "PunchPlaySandbox",
@@ -316,6 +317,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                "Agent",
                 "punchplay-mpris",
                 "AgentTestSupport",
                 "BusTestSupport",
