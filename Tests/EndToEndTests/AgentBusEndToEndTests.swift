@@ -204,6 +204,32 @@ struct AgentBusEndToEndTests {
         }
     }
 
+    @Test("`logout` beside the agent: the agent lets go first and holds events; `login` hands it the new login at once")
+    func logoutAndLoginBesideTheAgent() async throws {
+        try await Self.withAgent { world in
+            _ = try await world.sandbox.waitForRequests(pathPrefix: Self.playback, count: 1, timeout: 20)
+            let environment = world.home.environment(busAddress: world.bus.address)
+            let logout = try await CommandRun.run(["logout"], environment: environment)
+            #expect(logout.status == 0, "\(logout.errorOutput)")
+            #expect(logout.output.contains("the login was revoked at PunchPlay"))
+            try await world.waitForChange(AgentStatus.Property.loginState) { $0.login.state == .needed }
+
+            try await world.player.setStatus(.paused)
+            try await world.agent.waitForLine(containing: "not logged in to PunchPlay")
+            #expect(await world.sandbox.recordedRequests(pathPrefix: Self.playback + "pause").isEmpty, "held")
+
+            await world.sandbox.setAutoApproveAfterPolls(0)
+            let login = try await CommandRun.run(["login"], environment: environment)
+            #expect(login.status == 0, "\(login.errorOutput)")
+            #expect(login.output.contains("The running agent uses the new login now."))
+            let paused = try await world.sandbox.waitForRequests(
+                pathPrefix: Self.playback + "pause", count: 1, timeout: 20)
+            #expect(paused.map(\.responseStatus) == [200])
+            #expect(try await world.status().login.state == .loggedIn)
+            #expect(await world.sandbox.refreshStatistics().reuseDetections == 0)
+        }
+    }
+
     static let expectedInterfaceLines = [
         #"<interface name="tv.punchplay.Mpris1">"#,
         #"<method name="PauseReporting"><arg name="seconds" type="t" direction="in"/></method>"#,
