@@ -101,6 +101,11 @@ struct AgentBusEndToEndTests {
             let session = try #require(await world.sandbox.acceptedEvents().first?.sessionID)
             #expect(item.sessionID == session)
             #expect(status.queue == AgentStatus.Queue(pending: 0, deadLetters: 0))
+            let doctor = try await CommandRun.run(
+                ["doctor"],
+                environment: world.home.environment(busAddress: world.bus.address)
+            )
+            #expect(doctor.output.contains("ok    agent: running (\(AgentVersion.current)), 0 event(s) queued"))
         }
     }
 
