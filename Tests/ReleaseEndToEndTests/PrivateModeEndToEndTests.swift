@@ -35,6 +35,8 @@ struct PrivateModeEndToEndTests {
                 #expect(await scenario.agent.terminate() == 0)
                 try await scenario.withRestartedAgent { agent in
                     try await agent.waitForLine(containing: "private mode (set before the restart)")
+                    let restarted = Self.agentView(in: try await scenario.command(["status", "--json"]).output)
+                    #expect(restarted?["reporting_paused"] as? Bool == true, "the restarted agent shows the pause")
                     try await mpv.playerctl("pause")
                     try await agent.waitForLine(containing: "status: Optional(PlaybackModel.PlaybackStatus.paused)")
                     try await mpv.playerctl("play")
@@ -43,6 +45,9 @@ struct PrivateModeEndToEndTests {
                     let resumedAfter = Date().timeIntervalSince(beforePause)
                     #expect(resumedAfter >= Self.pauseSeconds, "not before the pause ends")
                     #expect(resumedAfter < Self.pauseSeconds + 10, "soon after it ends")
+                    try await agent.waitForLine(containing: "private mode ended")
+                    let pauseFile = scenario.home.stateDirectory + "/reporting-paused"
+                    #expect(!FileManager.default.fileExists(atPath: pauseFile), "an ended pause is forgotten")
                     #expect(await agent.terminate() == 0)
                 }
             }

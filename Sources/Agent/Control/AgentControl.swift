@@ -28,6 +28,8 @@ actor AgentControl {
     private(set) var status: AgentStatus
     private var authState: AuthState?
     private var deliveryState = DeliveryState()
+    /// The pause (true) or resume (false) last asked of the scrobbling core that its view does not show yet.
+    private var requestedPause: Bool?
 
     init(parts: Parts) {
         self.parts = parts
@@ -63,19 +65,25 @@ actor AgentControl {
         }
     }
 
-    /// The scrobbling core's view of the players changed.
+    /// The scrobbling core's view of the players changed. Its pause is taken over only once it agrees with the
+    /// last pause or resume asked of it (a view from before the core handled the request is stale on that
+    /// point); a pause that ends while nobody asked is the core ending a timed pause.
     func activityChanged(to activity: ReportingActivity) async {
-        let wasPaused = status.reportingPaused
+        let acknowledged = requestedPause.map { $0 == activity.isPaused } ?? true
+        if acknowledged { requestedPause = nil }
+        let endedByItself = acknowledged && status.reportingPaused && !activity.isPaused
         await update { status in
             status.playing = activity.players.map(AgentStatus.PlayingItem.init(activity:))
+            guard acknowledged else { return }
             status.reportingPaused = activity.isPaused
             status.reportingPausedUntil = activity.pausedUntilWallClockMillis.map {
                 Date(timeIntervalSince1970: TimeInterval($0) / 1000)
             }
         }
-        if wasPaused, !activity.isPaused {
+        if endedByItself {
             parts.pauseFile.clear()
-            parts.logger.info("private mode ended: reporting to PunchPlay again")
+            parts.logger.notice("private mode ended: reporting to PunchPlay again")
+            await parts.notify("PunchPlay reporting resumed", "What you watch is reported again.")
         }
     }
 
@@ -89,11 +97,7 @@ actor AgentControl {
         } catch {
             parts.logger.warning("private mode is on but not saved, so it ends if the agent restarts: \(error)")
         }
-        parts.scrobbling.pauseReporting(untilWallClockMillis: until.map(Self.millis))
-        await update { status in
-            status.reportingPaused = true
-            status.reportingPausedUntil = until
-        }
+        await askCoreToPause(until: until)
         let end = until.map { "until \(Self.clockTime($0))" } ?? "until you resume"
         parts.logger.notice("private mode: nothing is reported to PunchPlay \(end)")
         await parts.notify("PunchPlay reporting paused", "Nothing you watch is reported \(end).")
@@ -103,6 +107,7 @@ actor AgentControl {
     func resumeReporting() async {
         parts.pauseFile.clear()
         parts.scrobbling.resumeReporting()
+        requestedPause = false
         guard status.reportingPaused else { return }
         await update { status in
             status.reportingPaused = false
@@ -118,11 +123,7 @@ actor AgentControl {
             parts.pauseFile.clear()
             return
         }
-        parts.scrobbling.pauseReporting(untilWallClockMillis: pause.until.map(Self.millis))
-        await update { status in
-            status.reportingPaused = true
-            status.reportingPausedUntil = pause.until
-        }
+        await askCoreToPause(until: pause.until)
         let end = pause.until.map { "until \(Self.clockTime($0))" } ?? "until you resume"
         parts.logger.notice("private mode (set before the restart): nothing is reported to PunchPlay \(end)")
     }
@@ -179,6 +180,16 @@ actor AgentControl {
     }
 
     // MARK: Helpers
+
+    /// Hands the pause to the scrobbling core and shows it at once.
+    private func askCoreToPause(until: Date?) async {
+        parts.scrobbling.pauseReporting(untilWallClockMillis: until.map(Self.millis))
+        requestedPause = true
+        await update { status in
+            status.reportingPaused = true
+            status.reportingPausedUntil = until
+        }
+    }
 
     private func refreshDeadLetters() async {
         let count = (try? await parts.delivery.store.snapshot())?.deadLetters.count
