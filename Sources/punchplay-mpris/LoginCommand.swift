@@ -49,16 +49,15 @@ struct LoginCommand: AsyncParsableCommand {
 
     /// Hands the new login to a running agent, which sends what it held at once.
     private func tellRunningAgent() async {
-        guard let agent = await AgentBusClient.connectIfRunning() else { return }
         do {
-            try await agent.loggedIn()
-            print("The running agent uses the new login now.")
+            if try await AgentBusClient.withRunningAgent({ try await $0.loggedIn() }) != nil {
+                print("The running agent uses the new login now.")
+            }
         } catch {
             PunchPlayCommandContext.printError(
                 "The running agent did not take the new login (\(error)); restart it: systemctl --user restart punchplay-mpris"
             )
         }
-        await agent.close()
     }
 
     private func openBrowser(_ address: String) {

@@ -37,12 +37,10 @@ struct LogoutCommand: AsyncParsableCommand {
 
     /// A running agent stops using the login first, so it cannot refresh a token that is being revoked.
     private func tellRunningAgent() async {
-        guard let agent = await AgentBusClient.connectIfRunning() else { return }
         do {
-            try await agent.loggedOut()
+            _ = try await AgentBusClient.withRunningAgent { try await $0.loggedOut() }
         } catch {
             PunchPlayCommandContext.printError("The running agent did not let go of the login (\(error)).")
         }
-        await agent.close()
     }
 }

@@ -27,14 +27,13 @@ struct PauseCommand: AsyncParsableCommand {
             seconds == 0
             ? "until `punchplay-mpris resume`"
             : "until \(Date().addingTimeInterval(TimeInterval(seconds)).formatted(date: .abbreviated, time: .shortened))"
-        if let agent = await AgentBusClient.connectIfRunning() {
-            do {
-                try await agent.pauseReporting(seconds: seconds)
-            } catch {
-                await agent.close()
-                PunchPlayCommandContext.fail("The agent did not pause: \(error)")
-            }
-            await agent.close()
+        let paused: Void?
+        do {
+            paused = try await AgentBusClient.withRunningAgent { try await $0.pauseReporting(seconds: seconds) }
+        } catch {
+            PunchPlayCommandContext.fail("The agent did not pause: \(error)")
+        }
+        if paused != nil {
             print("Reporting paused \(end). Open sessions were stopped.")
             return
         }

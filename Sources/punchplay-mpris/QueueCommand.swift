@@ -31,10 +31,11 @@ struct QueueCommand: AsyncParsableCommand {
 
         var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
-        /// The running agent, when the command works on the default outbox (the agent's); nil otherwise.
-        func runningAgent() async -> AgentBusClient? {
+        /// Runs `body` with the running agent when the command works on the default outbox (the agent's); nil
+        /// when no agent runs or `--database` names another file.
+        func withRunningAgent<Value>(_ body: (AgentBusClient) async throws -> Value) async throws -> Value? {
             guard database == nil else { return nil }
-            return await AgentBusClient.connectIfRunning()
+            return try await AgentBusClient.withRunningAgent(body)
         }
 
         /// Opens the outbox, reporting a recovered corrupt file on standard error.
@@ -92,16 +93,14 @@ struct QueueCommand: AsyncParsableCommand {
         var eventIDs: [String] = []
 
         func run() async throws {
-            if let agent = await options.runningAgent() {
-                let moved: Int
-                do {
-                    moved = try await agent.retryDeadLetters(eventIDs: eventIDs)
-                } catch {
-                    await agent.close()
-                    printError("The agent could not retry: \(error)")
-                    throw ExitCode.failure
-                }
-                await agent.close()
+            let movedByAgent: Int?
+            do {
+                movedByAgent = try await options.withRunningAgent { try await $0.retryDeadLetters(eventIDs: eventIDs) }
+            } catch {
+                printError("The agent could not retry: \(error)")
+                throw ExitCode.failure
+            }
+            if let moved = movedByAgent {
                 print(
                     moved == 0
                         ? "No matching dead letters."
@@ -146,17 +145,14 @@ struct QueueCommand: AsyncParsableCommand {
         var deadLettersOnly = false
 
         func run() async throws {
-            if let agent = await options.runningAgent() {
-                do {
-                    try await purge(through: agent)
-                } catch {
-                    await agent.close()
-                    printError("The agent could not purge: \(error)")
-                    throw ExitCode.failure
-                }
-                await agent.close()
-                return
+            let purgedByAgent: Void?
+            do {
+                purgedByAgent = try await options.withRunningAgent { try await purge(through: $0) }
+            } catch {
+                printError("The agent could not purge: \(error)")
+                throw ExitCode.failure
             }
+            if purgedByAgent != nil { return }
             guard options.exists else {
                 print("Nothing to purge: there is no outbox at \(options.path).")
                 return

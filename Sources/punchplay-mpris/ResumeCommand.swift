@@ -12,14 +12,13 @@ struct ResumeCommand: AsyncParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() async throws {
-        if let agent = await AgentBusClient.connectIfRunning() {
-            do {
-                try await agent.resumeReporting()
-            } catch {
-                await agent.close()
-                PunchPlayCommandContext.fail("The agent did not resume: \(error)")
-            }
-            await agent.close()
+        let resumed: Void?
+        do {
+            resumed = try await AgentBusClient.withRunningAgent { try await $0.resumeReporting() }
+        } catch {
+            PunchPlayCommandContext.fail("The agent did not resume: \(error)")
+        }
+        if resumed != nil {
             print("Reporting to PunchPlay again.")
             return
         }

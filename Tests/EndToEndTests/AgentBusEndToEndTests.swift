@@ -13,12 +13,7 @@ import Testing
 /// another user refused, and one agent per session.
 @Suite("the agent's D-Bus interface, end to end", .serialized, .timeLimit(.minutes(2)))
 struct AgentBusEndToEndTests {
-    static let playback = "/api/platform/v1/playback/"
-    static let film = FakeMetadata(
-        title: "Big Buck Bunny",
-        url: "file:///home/user/Films/Big.Buck.Bunny.2008.1080p.mkv",
-        length: .seconds(600)
-    )
+    static let playback = RunEndToEndTests.playback
 
     /// The agent, logged in, on a private bus with a fake mpv playing `film`; `body` gets a connection of its own
     /// subscribed to the agent's `PropertiesChanged`.
@@ -29,7 +24,7 @@ struct AgentBusEndToEndTests {
         try await PrivateBus.with(allowingAnyUser: allowingAnyUser) { bus in
             try await PunchPlaySandbox.withRunning { sandbox in
                 let player = try await FakePlayer.start(on: bus.address, name: "mpv", identity: "mpv")
-                try await player.setMetadata(film)
+                try await player.setMetadata(RunEndToEndTests.film)
                 try await player.setStatus(.playing)
                 let home = try AgentHome(sandbox: sandbox)
                 defer { home.remove() }

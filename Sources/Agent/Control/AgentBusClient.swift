@@ -26,6 +26,23 @@ public struct AgentBusClient: Sendable {
         return AgentBusClient(connection: connection)
     }
 
+    /// Runs `body` with the running agent and closes the connection afterwards, whatever `body` does; nil when
+    /// no agent runs.
+    public static func withRunningAgent<Value>(
+        address: String? = nil,
+        _ body: (AgentBusClient) async throws -> Value
+    ) async throws -> Value? {
+        guard let agent = await connectIfRunning(address: address) else { return nil }
+        do {
+            let value = try await body(agent)
+            await agent.close()
+            return value
+        } catch {
+            await agent.close()
+            throw error
+        }
+    }
+
     /// Closes the connection.
     public func close() async {
         await connection.close()
