@@ -189,7 +189,7 @@ struct ScrobblingServiceTests {
         await harness.recorder.waitForDecision("reporting paused: until resumed")
         await harness.advance(seconds: 100)
         harness.service.resumeReporting()
-        await harness.recorder.waitForDecision("reporting resumed: resumed; players settle again")
+        await harness.recorder.waitForDecision("reporting resumed: by the user; players settle again")
         await harness.timerArmed()
         await harness.advance(seconds: 1.5)
         await harness.timerArmed()
