@@ -74,7 +74,7 @@ public struct Scrobbler: Sendable {
         case .shutdown: shutDown(at: now, into: &step)
         case .inherit(let sessions): inherit(sessions, at: now, into: &step)
         case .pauseReporting(let end): pauseReporting(until: end, at: now, into: &step)
-        case .resumeReporting: resumeReporting(at: now, reason: "resumed", into: &step)
+        case .resumeReporting: resumeReporting(at: now, reason: "by the user", into: &step)
         }
         forgetContinuedSessions()
         adoptPendingPolicies(at: now.uptime, into: &step)
