@@ -307,6 +307,7 @@ let package = Package(
         .target(
             name: "AgentTestSupport",
             dependencies: [
+                "Agent",
                 "PunchPlay",
                 "Credentials",
                 "PunchPlaySandbox",
@@ -318,6 +319,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
+                "Agent",
                 "punchplay-mpris",
                 "AgentTestSupport",
                 "BusTestSupport",

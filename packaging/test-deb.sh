@@ -71,6 +71,13 @@ check "the man page documents the config command" bash -c 'zcat "$1" | grep -q "
 check "the man page documents config keys and its --markdown flag" \
     bash -c 'zcat "$1" | grep -q "^\.It Em keys" && zcat "$1" | grep -q "^\.It Fl -markdown"' _ \
     "$root/usr/share/man/man1/punchplay-mpris.1.gz"
+check "the man page documents pause --for and resume" \
+    bash -c 'zcat "$1" | grep -q "^\.It Em pause" && zcat "$1" | grep -q "^\.It Em resume" && zcat "$1" | grep -q "^\.It Fl -for"' _ \
+    "$root/usr/share/man/man1/punchplay-mpris.1.gz"
+check "the man page describes the agent's D-Bus interface" bash -c 'zcat "$1" | grep -q "tv\.punchplay\.Mpris"' _ \
+    "$root/usr/share/man/man1/punchplay-mpris.1.gz"
+check "the bash completion offers pause --for" grep -q -- "--for" \
+    "$root/usr/share/bash-completion/completions/punchplay-mpris"
 check "the bash completion offers config keys --markdown" grep -q -- "--markdown" \
     "$root/usr/share/bash-completion/completions/punchplay-mpris"
 check "the bash completion script parses" bash -n "$root/usr/share/bash-completion/completions/punchplay-mpris"

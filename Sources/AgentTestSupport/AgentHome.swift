@@ -1,3 +1,4 @@
+import Agent
 import Foundation
 import PunchPlaySandbox
 import PunchPlayTestSupport
@@ -56,6 +57,24 @@ public struct AgentHome: Sendable {
     @discardableResult
     public func logIn() async throws -> IssuedTokens {
         try await sandbox.logIn(storingIn: stateDirectory + "/credentials.json", username: "sandbox")
+    }
+
+    /// Logs in, then tells the agent running on `busAddress` over its D-Bus interface, as `punchplay-mpris
+    /// login` does.
+    @discardableResult
+    public func logIn(tellingAgentOn busAddress: String) async throws -> IssuedTokens {
+        let tokens = try await logIn()
+        guard let agent = await AgentBusClient.connectIfRunning(address: busAddress) else {
+            throw TestSupportError("no agent owns \(AgentBus.name) on \(busAddress)")
+        }
+        do {
+            try await agent.loggedIn()
+        } catch {
+            await agent.close()
+            throw error
+        }
+        await agent.close()
+        return tokens
     }
 
     public func remove() {

@@ -42,6 +42,17 @@ extension DBusConnection {
         return owner
     }
 
+    /// The Unix user id of the process behind connection `name` (`GetConnectionUnixUser`), as the bus
+    /// verified it when that connection authenticated; the way an exported object checks who is calling.
+    /// - Throws: ``DBusErrorName/nameHasNoOwner`` when `name` is gone; a bus error when the bus cannot tell.
+    public func unixUser(of name: String) async throws -> UInt32 {
+        let reply = try await callBus("GetConnectionUnixUser", [.string(name)])
+        guard let user = reply.first?.asInt64, let uid = UInt32(exactly: user) else {
+            throw unexpectedReply("GetConnectionUnixUser", reply)
+        }
+        return uid
+    }
+
     /// Asks the bus for a well-known name.
     @discardableResult
     public func requestName(_ name: String, flags: NameRequestFlags = [.doNotQueue]) async throws

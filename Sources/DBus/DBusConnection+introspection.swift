@@ -43,7 +43,14 @@ extension DBusConnection {
     private static func xml(for interface: DBusInterface) -> [String] {
         var lines = [#"  <interface name="\#(escaped(interface.name))">"#]
         for method in interface.methods.keys.sorted() {
-            lines.append(#"    <method name="\#(escaped(method))"/>"#)
+            guard let declared = interface.methodArguments[method] else {
+                lines.append(#"    <method name="\#(escaped(method))"/>"#)
+                continue
+            }
+            let arguments =
+                declared.inputs.map { xml(for: $0, direction: "in") }
+                + declared.outputs.map { xml(for: $0, direction: "out") }
+            lines.append(#"    <method name="\#(escaped(method))">\#(arguments.joined())</method>"#)
         }
         for (name, value) in interface.properties.sorted(by: { $0.key < $1.key }) {
             let access = interface.writableProperties.contains(name) ? "readwrite" : "read"
@@ -57,6 +64,10 @@ extension DBusConnection {
         }
         lines.append("  </interface>")
         return lines
+    }
+
+    private static func xml(for argument: DBusArgument, direction: String) -> String {
+        #"<arg name="\#(escaped(argument.name))" type="\#(escaped(argument.signature))" direction="\#(direction)"/>"#
     }
 
     private static func escaped(_ text: String) -> String {

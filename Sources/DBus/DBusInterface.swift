@@ -11,18 +11,23 @@ public struct DBusInterface: Sendable {
     public var writableProperties: Set<String>
     /// Signals by member name with their argument signatures, announced only in introspection data.
     public var signals: [String: [String]]
+    /// Declared method arguments by member name, announced only in introspection data; a method without an
+    /// entry is introspected without arguments.
+    public var methodArguments: [String: DBusMethodArguments]
 
     public init(
         name: String,
         methods: [String: DBusMethodHandler] = [:],
         properties: [String: DBusValue] = [:],
         writableProperties: Set<String> = [],
-        signals: [String: [String]] = [:]
+        signals: [String: [String]] = [:],
+        methodArguments: [String: DBusMethodArguments] = [:]
     ) {
         self.name = name
         self.methods = methods
         self.properties = properties
         self.writableProperties = writableProperties
         self.signals = signals
+        self.methodArguments = methodArguments
     }
 }

@@ -56,6 +56,15 @@ public actor EventDelivery {
         return moved
     }
 
+    /// Deletes the pending events (unless `deadLettersOnly`) and the dead letters, and lets the loop see the
+    /// emptier queue; returns how many of each were deleted.
+    @discardableResult
+    public func purge(deadLettersOnly: Bool = false) async throws(OutboxError) -> (events: Int, deadLetters: Int) {
+        let deleted = try await store.purge(deadLettersOnly: deadLettersOnly)
+        await eventsArrived()
+        return deleted
+    }
+
     /// The user logged in again: lifts the hold and delivers everything held.
     public func loginRestored() async throws(OutboxError) {
         try await store.clearLoginRequired()

@@ -26,6 +26,10 @@ public struct Decision: Sendable, Hashable, CustomStringConvertible {
         case wokeUp = "woke up"
         /// The last run left a session open; it is continued if its item still plays.
         case leftOpen = "left open by the last run"
+        /// The user paused all reporting: open sessions stop and nothing is reported until it ends.
+        case reportingPaused = "reporting paused"
+        /// A pause of reporting ended: players that play settle again and get new sessions.
+        case reportingResumed = "reporting resumed"
     }
 
     /// The player the decision is about; nil for decisions about the whole agent.

@@ -6,21 +6,15 @@ extension PlayerTracker {
     /// session says it must not be reported.
     mutating func openSession(at now: Moment, environment: TrackerEnvironment, into step: inout ScrobblerStep) {
         guard let itemKey = metadata.itemKey else {
-            step.decisions.append(Decision(busName: busName, .ignored, "the player names no item"))
+            step.decisions.append(Decision(busName: busName, .ignored, Self.namesNoItem))
             return
         }
         guard itemKey != refusedItemKey else { return }
-        let identification: Identification
-        switch admission(environment: environment) {
-        case .refused(let reason):
-            refusedItemKey = itemKey
-            step.decisions.append(Decision(busName: busName, .ignored, reason))
+        let admission = admission(environment: environment)
+        guard case .admitted(let identification) = admission else {
+            if case .refused = admission { refusedItemKey = itemKey }
+            step.decisions.append(Decision(busName: busName, .ignored, admission.reason ?? ""))
             return
-        case .elsewhere(let otherBusName):
-            step.decisions.append(Decision(busName: busName, .ignored, "already reported through \(otherBusName)"))
-            return
-        case .admitted(let admitted):
-            identification = admitted
         }
         refusedItemKey = nil
         let inherited = environment.inherited[PlaybackSession.contentKey(identification)]
@@ -79,13 +73,28 @@ extension PlayerTracker {
         step.decisions.append(Decision(busName: busName, .reconfigured, "new settings apply"))
     }
 
-    private enum Admission {
+    /// Why nothing is reported for a player that names no item.
+    static let namesNoItem = "the player names no item"
+
+    /// Whether the item on screen may be reported.
+    enum Admission {
         case admitted(Identification)
+        /// Never reported under this policy: ignored, too short, not a movie or episode.
         case refused(String)
+        /// Reported already through the player with this bus name.
         case elsewhere(String)
+
+        /// Why the item is not reported; nil when it is admitted.
+        var reason: String? {
+            switch self {
+            case .admitted: nil
+            case .refused(let reason): reason
+            case .elsewhere(let otherBusName): "already reported through \(otherBusName)"
+            }
+        }
     }
 
-    private func admission(environment: TrackerEnvironment) -> Admission {
+    func admission(environment: TrackerEnvironment) -> Admission {
         if !policy.isEnabled {
             return .refused("player switched off by a configuration reload")
         }
@@ -97,15 +106,22 @@ extension PlayerTracker {
                 "duration \(length.wholeSeconds) s below \(policy.minimumDuration.wholeSeconds) s"
             )
         }
-        switch environment.identify(metadata.hints) {
+        switch identifyItem(environment: environment) {
         case .notMedia(let reason):
             return .refused("not a movie or episode: \(reason)")
-        case .media(var identification):
-            identification.mediaType = policy.mediaTypeOverride.apply(to: identification.mediaType)
+        case .media(let identification):
             if let other = environment.contentElsewhere[PlaybackSession.contentKey(identification)] {
                 return .elsewhere(other)
             }
             return .admitted(identification)
         }
+    }
+
+    /// What the item on screen is, with the policy's media type override applied.
+    func identifyItem(environment: TrackerEnvironment) -> IdentificationResult {
+        let result = environment.identify(metadata.hints)
+        guard case .media(var identification) = result else { return result }
+        identification.mediaType = policy.mediaTypeOverride.apply(to: identification.mediaType)
+        return .media(identification)
     }
 }

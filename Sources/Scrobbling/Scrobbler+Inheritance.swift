@@ -13,14 +13,15 @@ extension Scrobbler {
         return inheritedSince + Self.claimGrace + longestSettle
     }
 
-    mutating func inherit(_ sessions: [InheritedSession], at now: Duration, into step: inout ScrobblerStep) {
+    /// Takes over the sessions the last run left open; while reporting is paused they are closed at once.
+    mutating func inherit(_ sessions: [InheritedSession], at now: Moment, into step: inout ScrobblerStep) {
         let open = Set(trackers.values.compactMap(\.session?.id))
         let fresh = sessions.filter { session in
             !open.contains(session.id) && !inherited.contains { $0.id == session.id }
         }
         guard !fresh.isEmpty else { return }
         inherited += fresh
-        inheritedSince = now
+        inheritedSince = now.uptime
         for session in fresh {
             step.decisions.append(
                 Decision(
@@ -29,6 +30,9 @@ extension Scrobbler {
                     "\(session.lastEvent.payload.title?.logExcerpt ?? "untitled"), continued if it is still playing"
                 )
             )
+        }
+        if isReportingPaused {
+            closeInheritedSessions(at: now, reason: "reporting paused", into: &step)
         }
     }
 

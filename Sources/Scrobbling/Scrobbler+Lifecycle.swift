@@ -18,7 +18,8 @@ extension Scrobbler {
     mutating func wake(at now: Moment, into step: inout ScrobblerStep) {
         guard isAsleep else { return }
         isAsleep = false
-        step.decisions.append(Decision(busName: nil, .wokeUp, "players settle again"))
+        let detail = isReportingPaused ? "reporting stays paused" : "players settle again"
+        step.decisions.append(Decision(busName: nil, .wokeUp, detail))
         for busName in trackers.keys.sorted() {
             trackers[busName]?.wake(at: now.uptime)
         }

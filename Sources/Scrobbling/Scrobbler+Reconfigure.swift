@@ -12,6 +12,7 @@ extension Scrobbler {
     ) -> ScrobblerStep {
         configuration.policy = policy
         var step = ScrobblerStep()
+        endReportingPauseIfDue(at: now, into: &step)
         for busName in trackers.keys.sorted() {
             guard let tracker = trackers[busName] else { continue }
             let newPolicy = policy(tracker.info)
@@ -25,6 +26,7 @@ extension Scrobbler {
             }
         }
         adoptPendingPolicies(at: now.uptime, into: &step)
+        scheduleReportingPauseCheck(at: now)
         step.nextDeadline = nextDeadline
         return step
     }
@@ -38,7 +40,7 @@ extension Scrobbler {
             tracker.adoptPendingPolicy(into: &step)
             guard tracker.policy.isEnabled else {
                 trackers[busName] = nil
-                disabledPlayers.insert(busName)
+                disabledPlayers[busName] = tracker.info
                 step.decisions.append(Decision(busName: busName, .reconfigured, "player is off now"))
                 continue
             }

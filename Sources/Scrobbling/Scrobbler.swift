@@ -29,10 +29,12 @@ public struct Scrobbler: Sendable {
 
     var configuration: Configuration
     var trackers: [String: PlayerTracker] = [:]
-    /// Players whose policy says not to report them; their observations are dropped.
-    var disabledPlayers: Set<String> = []
+    /// Players whose policy says not to report them, by bus name; their observations are dropped.
+    var disabledPlayers: [String: PlayerInfo] = [:]
     var isAsleep = false
     var isShutDown = false
+    /// The user's pause of all reporting, while it lasts.
+    var reportingPause: ReportingPause?
     /// Sessions the last run left open that no player has taken over yet, oldest first.
     var inherited: [InheritedSession] = []
     /// When `inherited` was handed over; the claim window counts from here.
@@ -42,9 +44,11 @@ public struct Scrobbler: Sendable {
         self.configuration = configuration
     }
 
-    /// The earliest deadline of any player, on the uptime axis.
+    /// The earliest deadline of any player, on the uptime axis; while reporting is paused, only when to look
+    /// at the wall clock for the end of the pause.
     public var nextDeadline: Duration? {
-        (trackers.values.compactMap(\.nextDeadline) + [inheritanceDeadline].compactMap { $0 }).min()
+        if let reportingPause { return reportingPause.checkAt }
+        return (trackers.values.compactMap(\.nextDeadline) + [inheritanceDeadline].compactMap { $0 }).min()
     }
 
     /// Whether any player has an open session, or a session of the last run waits to be continued.
@@ -60,6 +64,7 @@ public struct Scrobbler: Sendable {
             step.decisions.append(Decision(busName: input.busName, .ignored, "the agent is shutting down"))
             return step
         }
+        endReportingPauseIfDue(at: now, into: &step)
         runDue(at: now, into: &step)
         switch input {
         case .observation(let observation): observe(observation, at: now, into: &step)
@@ -67,16 +72,20 @@ public struct Scrobbler: Sendable {
         case .sleep: sleep(at: now, into: &step)
         case .wake: wake(at: now, into: &step)
         case .shutdown: shutDown(at: now, into: &step)
-        case .inherit(let sessions): inherit(sessions, at: now.uptime, into: &step)
+        case .inherit(let sessions): inherit(sessions, at: now, into: &step)
+        case .pauseReporting(let end): pauseReporting(until: end, at: now, into: &step)
+        case .resumeReporting: resumeReporting(at: now, reason: "by the user", into: &step)
         }
         forgetContinuedSessions()
         adoptPendingPolicies(at: now.uptime, into: &step)
+        scheduleReportingPauseCheck(at: now)
         step.nextDeadline = nextDeadline
         return step
     }
 
+    /// Players act on what is due unless reporting is paused; they go on following their players either way.
     private mutating func runDue(at now: Moment, into step: inout ScrobblerStep) {
-        for busName in trackers.keys.sorted() {
+        for busName in trackers.keys.sorted() where !isReportingPaused {
             let environment = environment(excluding: busName)
             let openBefore = trackers[busName]?.session?.itemKey
             trackers[busName]?.tick(at: now, environment: environment, into: &step)
@@ -92,8 +101,8 @@ public struct Scrobbler: Sendable {
 
     private mutating func observe(_ observation: PlayerObservation, at now: Moment, into step: inout ScrobblerStep) {
         let busName = observation.busName
-        if disabledPlayers.contains(busName) {
-            if case .vanished = observation { disabledPlayers.remove(busName) }
+        if disabledPlayers[busName] != nil {
+            if case .vanished = observation { disabledPlayers[busName] = nil }
             return
         }
         switch observation {
@@ -130,14 +139,8 @@ public struct Scrobbler: Sendable {
         }
         let policy = configuration.policy(info)
         guard policy.isEnabled else {
-            disabledPlayers.insert(info.busName)
-            step.decisions.append(
-                Decision(
-                    busName: info.busName,
-                    .ignored,
-                    "player \(info.name) is off (\(PlayerKind(info).rawValue)); enable it in players.d/\(info.name).toml"
-                )
-            )
+            disabledPlayers[info.busName] = info
+            step.decisions.append(Decision(busName: info.busName, .ignored, Self.switchedOffReason(info)))
             return
         }
         trackers[info.busName] = PlayerTracker(
@@ -147,6 +150,11 @@ public struct Scrobbler: Sendable {
             at: now.uptime,
             asleep: isAsleep
         )
+    }
+
+    /// Why a player switched off by its policy is not reported, and how to switch it on.
+    static func switchedOffReason(_ info: PlayerInfo) -> String {
+        "player \(info.name) is off (\(PlayerKind(info).rawValue)); enable it in players.d/\(info.name).toml"
     }
 
     private func unknown(_ busName: String, into step: inout ScrobblerStep) {

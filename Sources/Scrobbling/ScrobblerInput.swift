@@ -14,4 +14,10 @@ public enum ScrobblerInput: Sendable, Hashable {
     case inherit([InheritedSession])
     /// The agent is shutting down: open sessions stop now and nothing else is reported.
     case shutdown
+    /// The user asked for privacy: open sessions stop now and nothing is reported until the wall clock
+    /// reaches `untilWallClockMillis` (milliseconds since 1970) or, when it is nil, until `resumeReporting`.
+    /// Pausing again while paused replaces the end.
+    case pauseReporting(untilWallClockMillis: Int64?)
+    /// Ends a pause of reporting before its time: players that play get new sessions.
+    case resumeReporting
 }

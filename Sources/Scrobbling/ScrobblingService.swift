@@ -4,7 +4,8 @@ import PlaybackModel
 /// The imperative shell around `Scrobbler`: consumes the observation stream, stamps every input with the
 /// injected clock's time, sleeps until the core's next deadline, and hands each step's events and
 /// decisions to `sink` in order. `run()` returns after stopping open sessions, when the observations end,
-/// on `shutdown()`, or when its task is cancelled (how swift-service-lifecycle ends a service).
+/// on `shutdown()`, or when its task is cancelled (how swift-service-lifecycle ends a service). It also keeps
+/// the live view of what is being reported (`activity()`) and pushes it to watchers when it changes.
 public actor ScrobblingService<C: Clock> where C.Duration == Duration {
     private var scrobbler: Scrobbler
     private let clock: C
@@ -14,6 +15,12 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
     private let inputs: AsyncStream<ScrobblerInput>
     private let inputContinuation: AsyncStream<ScrobblerInput>.Continuation
     private var timer: Task<Void, Never>?
+    /// The live view as of the last handled input.
+    private var latestActivity: ReportingActivity
+    /// The continuations of `activityUpdates()` streams still being read.
+    /// Set when `run()` has returned: new watchers get a finished stream.
+    private var isFinished = false
+    private var activityWatchers: [UUID: AsyncStream<ReportingActivity>.Continuation] = [:]
 
     /// - Parameters:
     ///   - scrobbler: the core, usually fresh.
@@ -32,6 +39,7 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         origin = clock.now
         self.wallClockMillis = wallClockMillis
         self.sink = sink
+        latestActivity = scrobbler.activity
         (inputs, inputContinuation) = AsyncStream<ScrobblerInput>.makeStream()
     }
 
@@ -52,11 +60,60 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         inputContinuation.yield(.wake)
     }
 
+    /// Pauses all reporting until the wall clock reaches `untilWallClockMillis` (milliseconds since 1970), or
+    /// until `resumeReporting()` when nil; open sessions stop at once. Pausing again replaces the end.
+    public nonisolated func pauseReporting(untilWallClockMillis: Int64?) {
+        inputContinuation.yield(.pauseReporting(untilWallClockMillis: untilWallClockMillis))
+    }
+
+    /// Ends a pause of reporting; players that play get new sessions after settling.
+    public nonisolated func resumeReporting() {
+        inputContinuation.yield(.resumeReporting)
+    }
+
+    /// What is being reported, as of the last handled input.
+    public func activity() -> ReportingActivity {
+        latestActivity
+    }
+
+    /// The live view as a stream: the current value first, then every changed value after an input or a
+    /// reload; a slow reader gets only the newest. The stream finishes when `run()` returns.
+    public nonisolated func activityUpdates() -> AsyncStream<ReportingActivity> {
+        let (updates, continuation) = AsyncStream<ReportingActivity>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let id = UUID()
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.stopWatching(id) }
+        }
+        Task { await startWatching(id, continuation) }
+        return updates
+    }
+
+    private func startWatching(_ id: UUID, _ continuation: AsyncStream<ReportingActivity>.Continuation) {
+        guard !isFinished else { return continuation.finish() }
+        activityWatchers[id] = continuation
+        continuation.yield(latestActivity)
+    }
+
+    private func stopWatching(_ id: UUID) {
+        activityWatchers[id] = nil
+    }
+
+    /// Recomputes the live view and tells the watchers if it changed.
+    private func publishActivity() {
+        let activity = scrobbler.activity
+        guard activity != latestActivity else { return }
+        latestActivity = activity
+        for watcher in activityWatchers.values {
+            watcher.yield(activity)
+        }
+    }
+
     /// Applies a reloaded configuration's policies (see `Scrobbler.reconfigure(policy:at:)`); its decisions
     /// go to the sink like any step's.
     public func reconfigure(policy: @escaping @Sendable (PlayerInfo) -> PlayerPolicy) async {
         let step = scrobbler.reconfigure(policy: policy, at: moment())
         schedule(step.nextDeadline)
+        publishActivity()
         if !step.events.isEmpty || !step.decisions.isEmpty {
             await sink(step)
         }
@@ -90,11 +147,17 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         pump.cancel()
         timer?.cancel()
         inputContinuation.finish()
+        isFinished = true
+        for watcher in activityWatchers.values {
+            watcher.finish()
+        }
+        activityWatchers = [:]
     }
 
     private func handle(_ input: ScrobblerInput) async {
         let step = scrobbler.handle(input, at: moment())
         schedule(step.nextDeadline)
+        publishActivity()
         if !step.events.isEmpty || !step.decisions.isEmpty {
             await sink(step)
         }

@@ -40,9 +40,23 @@ struct LoginCommand: AsyncParsableCommand {
             let name = account.name.map { " (\($0))" } ?? ""
             await notice.finish(summary: "Logged in to PunchPlay", body: "as \(account.username)\(name)")
             print("Logged in as \(account.username)\(name). Credentials are kept in the \(context.store.displayName).")
+            await tellRunningAgent()
         } catch {
             await notice.finish(summary: "PunchPlay login failed", body: error.description)
             PunchPlayCommandContext.fail(error.description)
+        }
+    }
+
+    /// Hands the new login to a running agent, which sends what it held at once.
+    private func tellRunningAgent() async {
+        do {
+            if try await AgentBusClient.withRunningAgent({ try await $0.loggedIn() }) != nil {
+                print("The running agent uses the new login now.")
+            }
+        } catch {
+            PunchPlayCommandContext.printError(
+                "The running agent did not take the new login (\(error)); restart it: systemctl --user restart punchplay-mpris"
+            )
         }
     }
 

@@ -1,9 +1,11 @@
+import Agent
 import ArgumentParser
 import Foundation
 import Outbox
 
 /// `punchplay-mpris queue`: what waits in the outbox and what PunchPlay refused, and the two user actions
-/// on it (`retry` the dead letters, `purge` everything).
+/// on it (`retry` the dead letters, `purge` everything). While the agent runs, the actions on its outbox go
+/// through it, so it sees the change at once.
 struct QueueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
@@ -28,6 +30,13 @@ struct QueueCommand: AsyncParsableCommand {
         var path: String { database ?? OutboxLocation.defaultPath() }
 
         var exists: Bool { FileManager.default.fileExists(atPath: path) }
+
+        /// Runs `body` with the running agent when the command works on the default outbox (the agent's); nil
+        /// when no agent runs or `--database` names another file.
+        func withRunningAgent<Value>(_ body: (AgentBusClient) async throws -> Value) async throws -> Value? {
+            guard database == nil else { return nil }
+            return try await AgentBusClient.withRunningAgent(body)
+        }
 
         /// Opens the outbox, reporting a recovered corrupt file on standard error.
         func open() throws -> OutboxStore {
@@ -84,6 +93,22 @@ struct QueueCommand: AsyncParsableCommand {
         var eventIDs: [String] = []
 
         func run() async throws {
+            let movedByAgent: Int?
+            do {
+                movedByAgent = try await options.withRunningAgent { try await $0.retryDeadLetters(eventIDs: eventIDs) }
+            } catch {
+                printError("The agent could not retry: \(error)")
+                throw ExitCode.failure
+            }
+            if let moved = movedByAgent {
+                print(
+                    moved == 0
+                        ? "No matching dead letters."
+                        : "Moved \(moved) dead letter\(moved == 1 ? "" : "s") back into the queue; "
+                            + "the agent is sending \(moved == 1 ? "it" : "them") now."
+                )
+                return
+            }
             guard options.exists else {
                 print("Nothing to retry: there is no outbox at \(options.path).")
                 return
@@ -95,7 +120,7 @@ struct QueueCommand: AsyncParsableCommand {
                     moved == 0
                         ? "No matching dead letters."
                         : "Moved \(moved) dead letter\(moved == 1 ? "" : "s") back into the queue; "
-                            + "a running agent sends \(moved == 1 ? "it" : "them") within a minute."
+                            + "\(moved == 1 ? "it is" : "they are") sent when the agent starts."
                 )
             } catch {
                 printError(error.description)
@@ -120,6 +145,14 @@ struct QueueCommand: AsyncParsableCommand {
         var deadLettersOnly = false
 
         func run() async throws {
+            let purgedByAgent: Void?
+            do {
+                purgedByAgent = try await options.withRunningAgent { try await purge(through: $0) }
+            } catch {
+                printError("The agent could not purge: \(error)")
+                throw ExitCode.failure
+            }
+            if purgedByAgent != nil { return }
             guard options.exists else {
                 print("Nothing to purge: there is no outbox at \(options.path).")
                 return
@@ -127,25 +160,38 @@ struct QueueCommand: AsyncParsableCommand {
             let store = try options.open()
             do {
                 let snapshot = try await store.snapshot()
-                let pending = deadLettersOnly ? 0 : snapshot.pendingCount
-                let dead = snapshot.deadLetters.count
-                guard pending + dead > 0 else {
-                    print("The outbox is already empty.")
-                    return
-                }
-                let question =
-                    "Delete \(pending) pending event\(pending == 1 ? "" : "s") and \(dead) dead letter"
-                    + "\(dead == 1 ? "" : "s")? They will never be sent to PunchPlay."
-                guard yes || confirm(question) else {
-                    print("Nothing deleted.")
-                    return
-                }
+                guard confirmed(pending: snapshot.pendingCount, deadLetters: snapshot.deadLetters.count) else { return }
                 let deleted = try await store.purge(deadLettersOnly: deadLettersOnly)
                 print("Deleted \(deleted.events) pending events and \(deleted.deadLetters) dead letters.")
             } catch {
                 printError(error.description)
                 throw ExitCode.failure
             }
+        }
+
+        /// Purges the running agent's queue, so the agent sees the change at once.
+        private func purge(through agent: AgentBusClient) async throws {
+            let queue = try await agent.status().queue
+            guard confirmed(pending: queue.pending, deadLetters: queue.deadLetters) else { return }
+            let deleted = try await agent.purgeQueue(deadLettersOnly: deadLettersOnly)
+            print("Deleted \(deleted.events) pending events and \(deleted.deadLetters) dead letters.")
+        }
+
+        /// Whether to go ahead: something to delete, and `--yes` or the user said so.
+        private func confirmed(pending allPending: Int, deadLetters: Int) -> Bool {
+            let pending = deadLettersOnly ? 0 : allPending
+            guard pending + deadLetters > 0 else {
+                print("The outbox is already empty.")
+                return false
+            }
+            let question =
+                "Delete \(pending) pending event\(pending == 1 ? "" : "s") and \(deadLetters) dead letter"
+                + "\(deadLetters == 1 ? "" : "s")? They will never be sent to PunchPlay."
+            guard yes || confirm(question) else {
+                print("Nothing deleted.")
+                return false
+            }
+            return true
         }
 
         /// Asks on the terminal; without one (a script) the answer is no and `--yes` is suggested.

@@ -1,13 +1,15 @@
+import Agent
 import ArgumentParser
 import Foundation
 import PunchPlay
 
-/// `punchplay-mpris status`: the account, the state of the tokens and what PunchPlay thinks is playing;
-/// `--follow` prints again on every live event.
+/// `punchplay-mpris status`: the account, the state of the tokens and what PunchPlay thinks is playing, next
+/// to what the running agent sees (its players, sessions, queue and login); `--follow` prints again on every
+/// live event.
 struct StatusCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Show the PunchPlay account, token state and the service's now-playing."
+        abstract: "Show the PunchPlay account, what the running agent reports, and the service's now-playing."
     )
 
     @OptionGroup var global: GlobalOptions
@@ -21,9 +23,12 @@ struct StatusCommand: AsyncParsableCommand {
     func run() async throws {
         let context = try await PunchPlayCommandContext.make(global: global)
         let client = context.client
+        let agent = await AgentBusClient.connectIfRunning()
         var report = await StatusReport.gather(from: client, storeName: context.store.displayName)
+        await report.refreshAgent(from: agent)
         emit(report)
         guard report.state == .loggedIn else {
+            await agent?.close()
             PunchPlayMPRIS.exit(withError: ExitCode.failure)
         }
         if follow {
@@ -32,6 +37,7 @@ struct StatusCommand: AsyncParsableCommand {
                     switch event {
                     case .ready, .playbackUpdate:
                         await report.refreshNowPlaying(from: client)
+                        await report.refreshAgent(from: agent)
                         emit(report)
                     case .disconnected(let reason, let retryIn):
                         PunchPlayCommandContext.printError(
@@ -43,6 +49,7 @@ struct StatusCommand: AsyncParsableCommand {
                 PunchPlayCommandContext.fail("\(error)")
             }
         }
+        await agent?.close()
         await client.shutdown()
     }
 

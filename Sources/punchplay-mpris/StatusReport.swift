@@ -1,3 +1,4 @@
+import Agent
 import Foundation
 import PunchPlay
 
@@ -31,10 +32,12 @@ struct StatusReport: Encodable {
     var account: Account?
     var token: TokenInfo?
     var nowPlaying: NowPlaying?
+    /// What the running agent sees; nil when no agent runs.
+    var agent: AgentStatus?
     var errors: [String] = []
 
     enum CodingKeys: String, CodingKey {
-        case state, reason, store, account, token, errors
+        case state, reason, store, account, token, errors, agent
         case nowPlaying = "now_playing"
     }
 
@@ -47,6 +50,7 @@ struct StatusReport: Encodable {
         try container.encode(account, forKey: .account)
         try container.encode(token, forKey: .token)
         try container.encode(nowPlaying, forKey: .nowPlaying)
+        try container.encode(agent, forKey: .agent)
         try container.encode(errors, forKey: .errors)
     }
 
@@ -94,6 +98,18 @@ struct StatusReport: Encodable {
         }
     }
 
+    /// Asks the running agent (if any) what it sees now.
+    mutating func refreshAgent(from agent: AgentBusClient?) async {
+        errors.removeAll { $0.hasPrefix("agent:") }
+        guard let agent else { return }
+        do {
+            self.agent = try await agent.status()
+        } catch {
+            self.agent = nil
+            errors.append("agent: \(error)")
+        }
+    }
+
     private mutating func apply(_ authState: AuthState) {
         switch authState {
         case .loggedIn:
@@ -138,6 +154,7 @@ struct StatusReport: Encodable {
         if state == .loggedIn {
             lines.append("Now playing:   \(nowPlaying.map(Self.describe) ?? "nothing")")
         }
+        lines += agent.map(AgentStatusText.lines(for:)) ?? ["Agent:         not running"]
         lines += errors.map { "Error:         \($0)" }
         return lines.joined(separator: "\n") + "\n"
     }

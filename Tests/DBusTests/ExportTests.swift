@@ -1,5 +1,6 @@
 import BusTestSupport
 import DBus
+import Foundation
 import TestSupport
 import Testing
 
@@ -137,7 +138,13 @@ struct ExportTests {
                 )
                 let xml = try #require(reply.first?.asString)
                 #expect(xml.contains(#"<interface name="org.punchplay.Test">"#))
-                #expect(xml.contains(#"<method name="Echo"/>"#))
+                #expect(
+                    xml.contains(
+                        #"<method name="Echo"><arg name="text" type="s" direction="in"/>"#
+                            + #"<arg name="same" type="s" direction="out"/></method>"#
+                    )
+                )
+                #expect(xml.contains(#"<method name="Fail"/>"#))
                 #expect(xml.contains(#"<property name="Volume" type="d" access="readwrite"/>"#))
                 #expect(xml.contains(#"<signal name="Ping"><arg type="i"/></signal>"#))
                 let parent = try await object.client.call(
@@ -181,6 +188,19 @@ struct ExportTests {
                 #expect(try await object.client.requestName(TestObject.busName) == .exists)
                 #expect(try await object.server.releaseName(TestObject.busName) == .released)
                 #expect(try await object.server.releaseName(TestObject.busName) == .nonExistent)
+            }
+        }
+    }
+
+    @Test func theBusTellsWhichUserIsCalling() async throws {
+        try await PrivateBus.with { bus in
+            try await TestObject.with(on: bus) { object in
+                let caller = await object.client.uniqueName
+                #expect(try await object.server.unixUser(of: caller) == getuid())
+                let gone = try await #require(throws: DBusError.self) {
+                    try await object.server.unixUser(of: ":1.9999")
+                }
+                #expect(gone.name == .nameHasNoOwner)
             }
         }
     }

@@ -42,7 +42,8 @@ struct TestObject {
             ],
             properties: properties,
             writableProperties: ["Volume"],
-            signals: ["Ping": ["i"]]
+            signals: ["Ping": ["i"]],
+            methodArguments: ["Echo": DBusMethodArguments(inputs: [.init("text", "s")], outputs: [.init("same", "s")])]
         )
         do {
             try await server.export(path: path, interfaces: [interface])

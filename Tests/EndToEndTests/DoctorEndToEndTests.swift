@@ -31,6 +31,7 @@ struct DoctorEndToEndTests {
             #expect(result.status == 0, "\(result.output)")
             #expect(result.output.contains("ok    configuration: valid"))
             #expect(result.output.contains("ok    session bus: connected"))
+            #expect(result.output.contains("warn  agent: not running in this session"))
             #expect(result.output.contains("ok    player mpv: reported (org.mpris.MediaPlayer2.mpv)"))
             #expect(result.output.contains("ok    connection and token: logged in as sandbox"))
             #expect(result.output.contains("ok    outbox"))

@@ -170,7 +170,7 @@ struct RunEndToEndTests {
         }
     }
 
-    @Test("without a login events are kept, the user is told, and they are sent once the login appears")
+    @Test("without a login events are kept, the user is told, and they are sent once `login` tells the agent")
     func loginLater() async throws {
         try await Self.withPlayingFilm { bus, _, sandbox in
             let home = try AgentHome(sandbox: sandbox)
@@ -182,7 +182,7 @@ struct RunEndToEndTests {
             ) { agent in
                 try await agent.waitForLine(containing: "not logged in to PunchPlay")
                 #expect(await sandbox.recordedRequests(pathPrefix: Self.playback).isEmpty)
-                _ = try await home.logIn()
+                _ = try await home.logIn(tellingAgentOn: bus.address)
                 let started = try await sandbox.waitForRequests(pathPrefix: Self.playback, count: 1, timeout: 20)
                 #expect(Self.actions(started) == ["start"])
                 #expect(await agent.terminate() == 0)

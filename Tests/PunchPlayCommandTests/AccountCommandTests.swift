@@ -57,9 +57,11 @@ struct AccountCommandTests {
                 ["logout"] + options, environment: environment, inheritingEnvironment: false)
             #expect(logout.status == 0, "\(logout.errorOutput)")
             #expect(!FileManager.default.fileExists(atPath: credentials.path))
-            // Only the login lock stays: it holds nothing, and deleting it could let two processes lock apart.
+            // Only the login lock stays: an empty file every process that may refresh locks, never a secret.
             let left = try FileManager.default.contentsOfDirectory(atPath: state.path + "/punchplay-mpris")
             #expect(left == ["login.lock"])
+            let lock = state.appendingPathComponent("punchplay-mpris/login.lock")
+            #expect(try Data(contentsOf: lock).isEmpty)
             #expect(await sandbox.recordedRequests(pathPrefix: "/api/platform/v1/oauth/revoke").count == 1)
 
             let after = try await CommandRun.run(

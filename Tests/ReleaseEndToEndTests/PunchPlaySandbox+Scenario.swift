@@ -11,9 +11,9 @@ extension PunchPlaySandbox {
         try await acceptedEvents().map(ReportedEvent.init)
     }
 
-    /// The playback requests recorded so far, answered or not.
+    /// The playback events sent so far (`POST`s, answered or not; not the reads `status` makes).
     func playbackRequests() async -> [RecordedRequest] {
-        await recordedRequests(pathPrefix: Self.playbackPath)
+        await recordedRequests(pathPrefix: Self.playbackPath).filter { $0.method == "POST" }
     }
 
     /// Waits until `check` returns a value, trying now and after each answered (or dropped) API request.

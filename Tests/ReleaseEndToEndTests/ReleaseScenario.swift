@@ -78,6 +78,17 @@ struct ReleaseScenario: Sendable {
         )
     }
 
+    /// Runs the release `punchplay-mpris` with `arguments` as the user would, beside the agent (same home, same
+    /// bus).
+    func command(_ arguments: [String]) async throws -> CommandRun {
+        try await CommandRun.run(
+            arguments,
+            environment: home.environment(busAddress: bus.address),
+            binary: try BuiltBinary.release(),
+            timeLimit: .seconds(60)
+        )
+    }
+
     /// The agent's last lines, to explain a failed wait.
     func agentLogTail(lines: Int = 40) async -> String {
         "the agent's last \(lines) lines:\n" + (await agent.printed()).suffix(lines).joined(separator: "\n")

@@ -72,7 +72,7 @@ struct ServiceFaultEndToEndTests {
                 try await mpv.playerctl("play")
                 try await scenario.agent.waitForLine(containing: "settled: Playing")
                 #expect(try await sandbox.reportedEvents().map(\.action) == ["start"], "held while logged out")
-                try await scenario.home.logIn()
+                try await scenario.home.logIn(tellingAgentOn: scenario.bus.address)
                 try await scenario.agent.waitForLine(containing: "found a PunchPlay login: sending the held events")
                 try await sandbox.waitForEvents(1, "resume")
                 try await mpv.playerctl("stop")

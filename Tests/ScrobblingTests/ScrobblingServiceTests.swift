@@ -180,6 +180,94 @@ struct ScrobblingServiceTests {
         )
     }
 
+    @Test("pauseReporting stops the session at once and disarms progress; resumeReporting starts a new one")
+    func pauseAndResume() async {
+        let harness = Harness()
+        await harness.playUntilStarted(alpha)
+        await harness.advance(seconds: 3.5)
+        harness.service.pauseReporting(untilWallClockMillis: nil)
+        await harness.recorder.waitForDecision("reporting paused: until resumed")
+        await harness.advance(seconds: 100)
+        harness.service.resumeReporting()
+        await harness.recorder.waitForDecision("reporting resumed: by the user; players settle again")
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.timerArmed()
+        harness.service.shutdown()
+        await harness.run.value
+        #expect(
+            Transcript.lines(await harness.recorder.events) == [
+                "1.5 start S1 movie \"Alpha\" file=alpha.mkv pos=1 dur=600 prog=0.003",
+                "5.0 stop S1 pos=5 dur=600 prog=0.008 watched=false threshold=0.9",
+                "106.5 start S2 movie \"Alpha\" file=alpha.mkv pos=106 dur=600 prog=0.177",
+                "106.501 stop S2 pos=106 dur=600 prog=0.177 watched=false threshold=0.9",
+            ]
+        )
+    }
+
+    @Test("a timed pause arms the timer for its end and resumes reporting there")
+    func timedPauseArmsTimer() async {
+        let harness = Harness()
+        await harness.playUntilStarted(alpha)
+        harness.service.pauseReporting(untilWallClockMillis: ScriptedRun.wallClockOrigin + 31_500)
+        await harness.recorder.waitForDecision("reporting paused: for 30 s")
+        await harness.timerArmed()
+        await harness.advance(seconds: 30)
+        await harness.recorder.waitForDecision("reporting resumed: the pause ended; players settle again")
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await harness.timerArmed()
+        harness.service.shutdown()
+        await harness.run.value
+        #expect(await harness.recorder.events.map(\.action) == [.start, .stop, .start, .stop])
+    }
+
+    @Test("activityUpdates yields the current view first, then each changed view once, and ends with run()")
+    func activityUpdates() async {
+        let harness = Harness()
+        let activities = ActivityRecorder()
+        let reading = activities.read(harness.service.activityUpdates())
+        await activities.waitForValues(1)
+        harness.feed.yield(.appeared(Fixtures.mpv, PlayerProperties(status: .playing, metadata: alpha, rate: 1)))
+        await activities.waitForValues(2)
+        await harness.timerArmed()
+        await harness.advance(seconds: 1.5)
+        await activities.waitForValues(3)
+        await harness.timerArmed()
+        // A progress changes nothing in the view.
+        await harness.advance(seconds: 15)
+        await harness.timerArmed()
+        #expect(await harness.recorder.events.map(\.action) == [.start, .progress])
+        harness.service.pauseReporting(untilWallClockMillis: nil)
+        await activities.waitForValues(4)
+        #expect(await harness.service.activity() == (await activities.values).last)
+        harness.service.shutdown()
+        await harness.run.value
+        await reading.value
+        let player = { (sessionID: String?, state: PlayerActivity.State) in
+            PlayerActivity(
+                busName: Fixtures.mpv.busName,
+                playerName: "mpv",
+                status: .playing,
+                title: "Alpha",
+                mediaType: .movie,
+                positionSeconds: 0,
+                sessionID: sessionID,
+                state: state
+            )
+        }
+        #expect(
+            await activities.values == [
+                ReportingActivity(),
+                ReportingActivity(players: [player(nil, .settling)]),
+                ReportingActivity(players: [player("id-1", .reporting)]),
+                ReportingActivity(isPaused: true, players: [player(nil, .reportingPaused)]),
+                ReportingActivity(isPaused: true),
+            ]
+        )
+        #expect(await activities.finished)
+    }
+
     /// Waits until no timer is armed any more, which the service does once it has handled the sleep.
     private func waitUntilDisarmed(_ clock: TestClock<Duration>) async throws {
         for _ in 0..<1000 {

@@ -4,9 +4,10 @@ import Scrobbling
 import Testing
 
 /// For random, noisy observation sequences from two players (status flapping, partial and emptied metadata,
-/// seeks, position reads, rate changes, vanishing, re-appearing, sleep and wake), every session reads
-/// `start (pause resume | progress)* pause? stop`, with strictly increasing timestamps, nothing after its
-/// stop, and never two open sessions for one player.
+/// seeks, position reads, rate changes, vanishing, re-appearing, sleep and wake, pausing and resuming
+/// reporting), every session reads `start (pause resume | progress)* pause? stop`, with strictly increasing
+/// timestamps, nothing after its stop, and never two open sessions for one player; while reporting is paused
+/// until resumed nothing at all is reported.
 @Suite("session grammar properties")
 struct SessionGrammarPropertyTests {
     /// One random input: which player, how long after the previous one, what happens, and a number for it.
@@ -22,7 +23,7 @@ struct SessionGrammarPropertyTests {
     static let steps = zip(
         Gen.int(in: 0...1),
         Gen.int(in: 0...44),
-        Gen.int(in: 0...14),
+        Gen.int(in: 0...16),
         Gen.int(in: 0...700)
     )
     .map { player, delay, action, value in
@@ -43,7 +44,8 @@ struct SessionGrammarPropertyTests {
         return Fixtures.item("p\(player)-item\(index).mkv", minutes: lengths[index], trackID: "/\(index)")
     }
 
-    static func input(for step: RandomStep) -> ScrobblerInput {
+    /// The input of `step` at `time` seconds into the run.
+    static func input(for step: RandomStep, at time: Double) -> ScrobblerInput {
         let info = players[step.player]
         let position = Duration.seconds(step.value)
         let change: PlayerProperties
@@ -71,6 +73,11 @@ struct SessionGrammarPropertyTests {
         case 11: return .sleep
         case 12: return .wake
         case 13: change = PlayerProperties(rate: [1, 1.5, 2, 0.5][step.value % 4])
+        case 15:
+            // Until resumed, or for up to 300 s of wall-clock time; some ends have passed already.
+            let end = ScriptedRun.moment(.seconds(time + Double(step.value - 100) / 2)).wallClockMillis
+            return .pauseReporting(untilWallClockMillis: step.value.isMultiple(of: 5) ? nil : end)
+        case 16: return .resumeReporting
         default: change = PlayerProperties(status: nil, position: position)
         }
         return .observation(.changed(busName: info.busName, change))
@@ -82,11 +89,28 @@ struct SessionGrammarPropertyTests {
         await propertyCheck(count: 400, input: Self.steps) { steps in
             var run = ScriptedRun(policy: Fixtures.policy(progressSeconds: 15))
             var time = 0.0
+            // The number of events when reporting was paused until resumed, while it is.
+            var eventsWhenPausedUntilResumed: Int?
             for step in steps {
                 time += step.delay
-                run.send(Self.input(for: step), at: time)
+                let input = Self.input(for: step, at: time)
+                run.send(input, at: time)
+                switch input {
+                case .pauseReporting(untilWallClockMillis: .none):
+                    eventsWhenPausedUntilResumed = eventsWhenPausedUntilResumed ?? run.events.count
+                case .pauseReporting, .resumeReporting:
+                    if let count = eventsWhenPausedUntilResumed {
+                        #expect(run.events.count == count, "an event while reporting was paused")
+                    }
+                    eventsWhenPausedUntilResumed = nil
+                default:
+                    break
+                }
             }
             run.send(.shutdown, at: time + 100)
+            if let count = eventsWhenPausedUntilResumed {
+                #expect(run.events.count == count, "an event while reporting was paused")
+            }
             Self.checkGrammar(run.events)
             if run.events.contains(where: { $0.action == .stop }) { runsWithSessions += 1 }
         }

@@ -5,8 +5,8 @@ import Outbox
 import PunchPlay
 import Scrobbling
 
-/// The checks of `punchplay-mpris doctor`, in the order a problem would show: configuration, session bus,
-/// players in view and how each is treated, credential store, connection and token, outbox. Each check that
+/// The checks of `punchplay-mpris doctor`, in the order a problem would show: configuration, session bus, the
+/// running agent, players in view and how each is treated, credential store, connection and token, outbox. Each check that
 /// fails says how to fix it; later checks that depend on it are skipped.
 public struct Doctor: Sendable {
     let loader: ConfigurationLoader
@@ -75,8 +75,44 @@ public struct Doctor: Sendable {
             )
             return
         }
+        await checkAgent(on: connection, report: report)
         await checkPlayers(on: connection, configuration: configuration, report: report)
         await connection.close()
+    }
+
+    /// Whether an agent runs in this session, and what it says of itself.
+    private func checkAgent(on connection: DBusConnection, report: (DoctorCheck) -> Void) async {
+        guard (try? await connection.nameOwner(of: AgentBus.name)) != nil else {
+            report(
+                DoctorCheck(
+                    "agent",
+                    "not running in this session",
+                    .warning(
+                        fix: "start it: `systemctl --user enable --now punchplay-mpris` (or `punchplay-mpris run`)")
+                )
+            )
+            return
+        }
+        do {
+            let status = try await AgentBusClient(connection: connection).status()
+            var finding = "running (\(status.version)), \(status.queue.pending) event(s) queued"
+            if status.reportingPaused {
+                finding += ", reporting paused"
+                finding +=
+                    status.reportingPausedUntil.map { " until \($0.formatted(date: .omitted, time: .shortened))" } ?? ""
+                report(DoctorCheck("agent", finding, .warning(fix: "`punchplay-mpris resume` reports again")))
+            } else {
+                report(DoctorCheck("agent", finding))
+            }
+        } catch {
+            report(
+                DoctorCheck(
+                    "agent",
+                    "\(AgentBus.name) is owned but does not answer (\(error))",
+                    .failed(fix: "restart it: `systemctl --user restart punchplay-mpris`")
+                )
+            )
+        }
     }
 
     private func checkPlayers(

@@ -7,18 +7,14 @@ public struct AgentRunOptions: Sendable {
     public var environment: [String: String]
     /// How long the `stop`s of a shutdown may take to be delivered before the agent exits anyway.
     public var shutdownBudget: Duration
-    /// How often a held login looks for new credentials.
-    public var loginRecheckInterval: Duration
 
     public init(
         dryRun: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        shutdownBudget: Duration = .seconds(2),
-        loginRecheckInterval: Duration = .seconds(5)
+        shutdownBudget: Duration = .seconds(2)
     ) {
         self.dryRun = dryRun
         self.environment = environment
         self.shutdownBudget = shutdownBudget
-        self.loginRecheckInterval = loginRecheckInterval
     }
 }

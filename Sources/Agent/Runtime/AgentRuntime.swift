@@ -53,9 +53,28 @@ public struct AgentRuntime: Sendable {
         logger.info("stopped")
     }
 
-    /// Runs the services over `session`, which the caller closes afterwards.
+    /// Runs the services over `session`, which the caller closes afterwards. The bus name comes first: a second
+    /// agent stops before it touches the outbox or the login.
     private func run(on session: DBusConnection, directories: XDGDirectories, deviceID: String) async throws {
+        try await claimBusName(on: session)
         let client = try await makeClient(directories: directories, deviceID: deviceID)
+        let outcome: Result<Void, any Error>
+        do {
+            try await run(on: session, client: client, directories: directories, deviceID: deviceID)
+            outcome = .success(())
+        } catch {
+            outcome = .failure(error)
+        }
+        await client?.client.shutdown()
+        try outcome.get()
+    }
+
+    private func run(
+        on session: DBusConnection,
+        client: AgentClient?,
+        directories: XDGDirectories,
+        deviceID: String
+    ) async throws {
         let writer: any PlaybackWriting = client?.client ?? DryRunWriter()
         let outbox = try OutboxPlace(dryRun: options.dryRun, environment: options.environment)
         defer { outbox.removeIfTemporary() }
@@ -65,6 +84,9 @@ public struct AgentRuntime: Sendable {
             writer: ReportingWriter(wrapping: writer, logger: Logger(label: "punchplay-mpris.delivery"))
         )
         let notifier = configuration.log.notifications ? DesktopNotifier(connection: session) : nil
+        let notify: @Sendable (String, String) async -> Void = { summary, body in
+            _ = await notifier?.show(summary: summary, body: body)
+        }
         let scrobbling = makeScrobbling(
             deviceID: deviceID,
             delivery: delivery,
@@ -72,6 +94,30 @@ public struct AgentRuntime: Sendable {
         )
         try await inheritSessionsOfPreviousRun(store: store, scrobbling: scrobbling)
         let serviceManager = ServiceManagerNotifier(environment: options.environment)
+        let reloader = ConfigurationReloader(
+            loader: loader,
+            initial: configuration,
+            scrobbling: scrobbling,
+            delivery: delivery,
+            applyLogLevel: applyLogLevel,
+            serviceManager: serviceManager,
+            logger: logger
+        )
+        let control = AgentControl(
+            parts: AgentControl.Parts(
+                connection: session,
+                tokens: client?.client.tokens,
+                delivery: delivery,
+                scrobbling: scrobbling,
+                reloader: reloader,
+                pauseFile: ReportingPauseFile(stateDirectory: directories.agentStateDirectory),
+                notify: notify,
+                now: Date.init,
+                logger: logger
+            )
+        )
+        await control.restoreSavedPause()
+        try await AgentControlInterface(control: control, connection: session, ownUser: getuid()).export()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
                 service: DeliveryService(delivery: delivery, shutdownBudget: options.shutdownBudget, logger: logger),
@@ -88,17 +134,14 @@ public struct AgentRuntime: Sendable {
                 serviceName: "scrobbling"
             ),
             .init(
-                service: ReloadService(
-                    loader: loader,
-                    initial: configuration,
-                    scrobbling: scrobbling,
-                    delivery: delivery,
-                    applyLogLevel: applyLogLevel,
-                    serviceManager: serviceManager,
-                    logger: logger
-                ),
+                service: ReloadService(reloader: reloader),
                 successTerminationBehavior: .ignore,
                 serviceName: "reload"
+            ),
+            .init(
+                service: AgentControlService(control: control),
+                successTerminationBehavior: .ignore,
+                serviceName: "control"
             ),
             .init(
                 service: SleepService(scrobbling: scrobbling, logger: logger),
@@ -109,23 +152,21 @@ public struct AgentRuntime: Sendable {
                 service: OutboxRecoveryNoticeService(
                     delivery: delivery,
                     reportedAtOpen: store.recovery,
-                    notify: { summary, body in _ = await notifier?.show(summary: summary, body: body) },
+                    notify: notify,
                     logger: logger
                 ),
                 successTerminationBehavior: .ignore,
                 serviceName: "outbox-recovery"
             ),
         ]
-        if let client {
-            let notice = LoginNoticeService(
-                delivery: delivery,
-                credentials: client.store,
-                adopt: { credentials in try? await client.client.tokens.adopt(credentials) },
-                notify: { summary, body in _ = await notifier?.show(summary: summary, body: body) },
-                recheckInterval: options.loginRecheckInterval,
-                logger: logger
+        if client != nil {
+            services.append(
+                .init(
+                    service: LoginNoticeService(delivery: delivery, notify: notify, logger: logger),
+                    successTerminationBehavior: .ignore,
+                    serviceName: "login"
+                )
             )
-            services.append(.init(service: notice, successTerminationBehavior: .ignore, serviceName: "login"))
         }
         if let serviceManager, let interval = serviceManager.watchdogInterval {
             services.append(
@@ -138,15 +179,28 @@ public struct AgentRuntime: Sendable {
         }
         var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
         groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
-        let outcome: Result<Void, any Error>
-        do {
-            try await ServiceGroup(configuration: groupConfiguration).run()
-            outcome = .success(())
-        } catch {
-            outcome = .failure(error)
+        try await ServiceGroup(configuration: groupConfiguration).run()
+    }
+
+    /// Takes `tv.punchplay.Mpris`, the session's one-agent token; fails when another agent holds it. An agent
+    /// that just died may hold it for a moment until the bus notices, so a taken name is asked for again for a
+    /// second before giving up.
+    private func claimBusName(on session: DBusConnection) async throws {
+        for attempt in 1...10 {
+            let reply: DBusConnection.NameRequestReply
+            do {
+                reply = try await session.requestName(AgentBus.name, flags: [.doNotQueue])
+            } catch {
+                throw RuntimeError("cannot take the bus name \(AgentBus.name): \(error)")
+            }
+            if reply == .primaryOwner || reply == .alreadyOwner { return }
+            if attempt < 10 { try await Task.sleep(for: .milliseconds(100)) }
         }
-        await client?.client.shutdown()
-        try outcome.get()
+        let owner = (try? await session.nameOwner(of: AgentBus.name)) ?? "another connection"
+        throw RuntimeError(
+            "another punchplay-mpris agent is already running in this session (it owns \(AgentBus.name) as "
+                + "\(owner)); stop it first (`systemctl --user stop punchplay-mpris`) or use it"
+        )
     }
 
     private static func sessionBus() async throws(RuntimeError) -> DBusConnection {

@@ -75,6 +75,13 @@ struct ScriptedRun {
         nextDeadline = step.nextDeadline
     }
 
+    /// Pauses reporting at `time` for `seconds` of wall-clock time from then, or until resumed when nil.
+    mutating func pauseReporting(for seconds: Double?, at time: Double) {
+        wait(until: time)
+        let end = seconds.map { moment(now).wallClockMillis + Int64(($0 * 1000).rounded()) }
+        send(.pauseReporting(untilWallClockMillis: end), at: time)
+    }
+
     /// The wall clock jumps by `seconds` at `time` (NTP, a manual change); uptime, which the core's timers and
     /// positions follow, goes on as before.
     mutating func shiftWallClock(by seconds: Double, at time: Double) {

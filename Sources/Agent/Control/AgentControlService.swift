@@ -1,0 +1,42 @@
+import Outbox
+import PunchPlay
+import Scrobbling
+import ServiceLifecycle
+
+/// Feeds `AgentControl` for as long as the agent runs: every change of the login, the delivery loop and the
+/// scrobbling core's view of the players, so the bus properties are always the agent's present.
+struct AgentControlService: Service {
+    let control: AgentControl
+
+    func run() async throws {
+        let parts = control.parts
+        let control = control
+        await cancelWhenGracefulShutdown {
+            await withTaskGroup(of: Void.self) { group in
+                if let tokens = parts.tokens {
+                    group.addTask {
+                        for await state in await tokens.stateUpdates() {
+                            await control.authChanged(to: state)
+                        }
+                    }
+                }
+                group.addTask {
+                    var deadLettered: Int?
+                    for await state in await parts.delivery.states() {
+                        var deadLetters: Int?
+                        if state.deadLetteredCount != deadLettered {
+                            deadLettered = state.deadLetteredCount
+                            deadLetters = (try? await parts.delivery.store.snapshot())?.deadLetters.count
+                        }
+                        await control.deliveryChanged(to: state, deadLetters: deadLetters)
+                    }
+                }
+                group.addTask {
+                    for await activity in parts.scrobbling.activityUpdates() {
+                        await control.activityChanged(to: activity)
+                    }
+                }
+            }
+        }
+    }
+}
