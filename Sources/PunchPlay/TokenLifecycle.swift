@@ -291,7 +291,6 @@ public actor TokenLifecycle {
         if let wait = throttle.remainingWait(at: now()) {
             return .failed(Self.coolingDown(for: wait))
         }
-        throttle.recordStart(at: now())
         logger.debug("Refreshing the access token")
         let grant: TokenGrant
         do {

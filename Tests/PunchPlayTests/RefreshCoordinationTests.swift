@@ -66,6 +66,20 @@ struct RefreshCoordinationTests {
         }
     }
 
+    @Test("Refreshes that work are never held back by the cap: it counts our own failed retries only")
+    func workingRefreshesAreNotCapped() async throws {
+        let policy = RefreshPolicy(backoff: Backoff(initial: .seconds(1), maximum: .seconds(1)), maximumPerHour: 3)
+        try await SandboxHarness.run(refreshPolicy: policy) { harness in
+            try await harness.logIn()
+            for _ in 0..<6 {
+                await harness.advanceServerOnly(by: 2 * 3600)
+                _ = try await harness.client.me()
+            }
+            #expect(await harness.requests("/auth/refresh").count == 6)
+            #expect(await harness.sandbox.refreshStatistics() == RefreshStatistics(refreshes: 6, reuseDetections: 0))
+        }
+    }
+
     @Test("invalid_client means the login is lost, like invalid_grant")
     func invalidClient() async throws {
         try await SandboxHarness.run { harness in
