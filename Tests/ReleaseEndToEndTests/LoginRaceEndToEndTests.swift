@@ -13,6 +13,9 @@ struct LoginRaceEndToEndTests {
     static let rounds = 20
     /// Every `loginEvery`th round also runs `login`, which replaces the login while the others refresh it.
     static let loginEvery = 5
+    /// How long the sandbox takes to answer a refresh: a window wide enough that, without the login lock, two
+    /// processes would refresh the same pair (and the reuse would revoke the login) in most runs.
+    static let refreshDelay = 0.3
 
     @Test("20 rounds on an expired token: never logged out, every event once and in order, no refresh token reused")
     func commandsRaceTheAgent() async throws {
@@ -26,8 +29,11 @@ struct LoginRaceEndToEndTests {
                 var random = SystemRandomNumberGenerator()
                 for round in 1...Self.rounds {
                     await sandbox.advanceClock(by: 2 * 3600)
+                    await sandbox.clearFaults()
+                    await sandbox.inject(
+                        .delay(Self.refreshDelay, count: 10, pathPrefix: "/api/platform/v1/auth/refresh"))
                     let action = round.isMultiple(of: 2) ? "resume" : "pause"
-                    let delays = (0..<4).map { _ in Duration.milliseconds(Int.random(in: 0..<400, using: &random)) }
+                    let delays = (0..<4).map { _ in Duration.milliseconds(Int.random(in: 0..<300, using: &random)) }
                     async let toggled: Void = {
                         try await Task.sleep(for: delays[0])
                         _ = try await mpv.playerctl(action == "pause" ? "pause" : "play")
