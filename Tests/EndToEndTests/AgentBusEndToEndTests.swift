@@ -289,21 +289,19 @@ struct AgentWorld {
         )
     }
 
-    /// Reads the properties until `condition` holds (the agent may still be settling).
-    func settledStatus(_ condition: @Sendable (AgentStatus) -> Bool) async throws -> AgentStatus {
-        for _ in 0..<100 {
-            let current = try await status()
-            if condition(current) { return current }
-            try await Task.sleep(for: .milliseconds(100))
-        }
-        throw TestSupportError("the agent's properties never reached the expected state: \(try await status())")
+    /// The properties once `condition` holds: at once if it holds now, else after the `PropertiesChanged` that
+    /// makes it hold (the agent may still be settling).
+    func settledStatus(_ condition: @escaping @Sendable (AgentStatus) -> Bool) async throws -> AgentStatus {
+        let current = try await status()
+        if condition(current) { return current }
+        return try await waitForChange(nil, condition)
     }
 
-    /// Waits for a `PropertiesChanged` that names `property` and after which `condition` holds of the
-    /// properties; returns them.
+    /// Waits for a `PropertiesChanged` that names `property` (any property when nil) and after which
+    /// `condition` holds of the properties; returns them.
     @discardableResult
     func waitForChange(
-        _ property: String,
+        _ property: String?,
         _ condition: @escaping @Sendable (AgentStatus) -> Bool
     ) async throws -> AgentStatus {
         let deadline = ContinuousClock.now + .seconds(20)
@@ -319,8 +317,8 @@ struct AgentWorld {
             else { continue }
             properties.merge(changed.mapValues(\.unwrappedVariant)) { _, new in new }
             let status = try AgentStatus(busProperties: properties)
-            if changed[property] != nil, condition(status) { return status }
+            if property.map({ changed[$0] != nil }) ?? true, condition(status) { return status }
         }
-        throw TestSupportError("no PropertiesChanged of \(property) reached the expected state")
+        throw TestSupportError("no PropertiesChanged of \(property ?? "any property") reached the expected state")
     }
 }

@@ -28,6 +28,8 @@ actor AgentControl {
     private(set) var status: AgentStatus
     private var authState: AuthState?
     private var deliveryState = DeliveryState()
+    /// The loop's `deadLetteredCount` when the outbox's dead letters were last counted.
+    private var countedAtDeadLettered: Int?
     /// The pause (true) or resume (false) last asked of the scrobbling core that its view does not show yet.
     private var requestedPause: Bool?
 
@@ -54,13 +56,21 @@ actor AgentControl {
         }
     }
 
-    /// The delivery loop changed state; `deadLetters` is the outbox's count when it is known to have changed.
-    func deliveryChanged(to state: DeliveryState, deadLetters: Int?) async {
+    /// The delivery loop changed state. The outbox's dead letters are counted again only when the loop made a new
+    /// one (or `recountingDeadLetters`, after a retry or purge), not on every state.
+    func deliveryChanged(to state: DeliveryState, recountingDeadLetters: Bool = false) async {
         deliveryState = state
+        var deadLetters: Int?
+        if recountingDeadLetters || state.deadLetteredCount != countedAtDeadLettered {
+            countedAtDeadLettered = state.deadLetteredCount
+            deadLetters = (try? await parts.delivery.store.snapshot())?.deadLetters.count
+        }
+        // A newer state may have arrived while the outbox was read: show the newest.
+        let latest = deliveryState
         await update { status in
-            status.queue = Self.queue(state, deadLetters: deadLetters ?? status.queue.deadLetters)
+            status.queue = Self.queue(latest, deadLetters: deadLetters ?? status.queue.deadLetters)
             if let authState = self.authState {
-                status.login = Self.login(auth: authState, delivery: state)
+                status.login = Self.login(auth: authState, delivery: latest)
             }
         }
     }
@@ -192,8 +202,7 @@ actor AgentControl {
     }
 
     private func refreshDeadLetters() async {
-        let count = (try? await parts.delivery.store.snapshot())?.deadLetters.count
-        await deliveryChanged(to: await parts.delivery.currentState, deadLetters: count)
+        await deliveryChanged(to: await parts.delivery.currentState, recountingDeadLetters: true)
     }
 
     private func storage<Value: Sendable>(_ body: () async throws(OutboxError) -> Value) async throws -> Value {

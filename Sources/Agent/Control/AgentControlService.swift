@@ -21,14 +21,8 @@ struct AgentControlService: Service {
                     }
                 }
                 group.addTask {
-                    var deadLettered: Int?
                     for await state in await parts.delivery.states() {
-                        var deadLetters: Int?
-                        if state.deadLetteredCount != deadLettered {
-                            deadLettered = state.deadLetteredCount
-                            deadLetters = (try? await parts.delivery.store.snapshot())?.deadLetters.count
-                        }
-                        await control.deliveryChanged(to: state, deadLetters: deadLetters)
+                        await control.deliveryChanged(to: state)
                     }
                 }
                 group.addTask {
