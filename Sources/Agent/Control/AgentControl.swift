@@ -46,6 +46,13 @@ actor AgentControl {
 
     // MARK: State from the agent
 
+    /// Takes the login's present state before the object is exported, so the first reader never sees "needed"
+    /// for a login that is there.
+    func loadLoginState() async {
+        guard let tokens = parts.tokens else { return }
+        await authChanged(to: await tokens.currentState())
+    }
+
     /// The token lifecycle changed state.
     func authChanged(to state: AuthState) async {
         authState = state

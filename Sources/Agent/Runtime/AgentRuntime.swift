@@ -117,6 +117,7 @@ public struct AgentRuntime: Sendable {
             )
         )
         await control.restoreSavedPause()
+        await control.loadLoginState()
         try await AgentControlInterface(control: control, connection: session, ownUser: getuid()).export()
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
             .init(
