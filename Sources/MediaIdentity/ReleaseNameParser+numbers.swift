@@ -25,6 +25,7 @@ extension ReleaseNameParser {
             found =
                 bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: hasGroup)
                 ?? compactNumber(tokens, facts: facts, start: start, tagIndex: tagIndex)
+                ?? (hasGroup ? nil : bracketedPackedNumber(tokens, facts: facts, start: start, tagIndex: tagIndex))
         }
         return found
     }
@@ -48,6 +49,7 @@ extension ReleaseNameParser {
     ) -> FoundNumbering? {
         if start + 1 < tagIndex {
             for index in (start + 1)..<tagIndex where tokens[index].afterDash {
+                if let packed = confirmedPackedNumber(tokens, facts: facts, at: index) { return packed }
                 if let number = facts[index].number, !facts[index].isYear || hasGroup {
                     return FoundNumbering(
                         index: index, span: 1, episode: number, numbering: .bareNumber, pattern: "\"Title - 07\"")
@@ -77,6 +79,40 @@ extension ReleaseNameParser {
         }
         return nil
     }
+
+    /// `Duckman - 101 (01)`: three digits followed by the episode alone in brackets are season and episode.
+    private static func confirmedPackedNumber(_ tokens: [NameToken], facts: [TokenFacts], at index: Int) -> FoundNumbering? {
+        guard facts[index].digitCount == 3, let number = facts[index].number, number >= 100, number % 100 > 0,
+            index + 1 < tokens.count, tokens[index + 1].isBracketed, facts[index + 1].number == number % 100,
+            index + 2 == tokens.count || tokens[index + 2].bracketGroup != tokens[index + 1].bracketGroup
+        else { return nil }
+        return FoundNumbering(
+            index: index, span: 2, season: number / 100, episode: number % 100, numbering: .seasonEpisode,
+            pattern: "\"101 (01)\" season and episode digits")
+    }
+
+    /// `The Office [401] Fun Run`: three digits alone in brackets after the title, in a name with no year, are
+    /// season and episode (but not a frame height such as `[720]`).
+    static func bracketedPackedNumber(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
+    ) -> FoundNumbering? {
+        guard start + 1 < tagIndex, !facts[start..<tagIndex].contains(where: { $0.isYear }) else { return nil }
+        for index in (start + 1)..<tagIndex where tokens[index].isBracketed {
+            let group = tokens[index].bracketGroup
+            let isAlone =
+                tokens[index - 1].bracketGroup != group
+                && (index + 1 == tokens.count || tokens[index + 1].bracketGroup != group)
+            guard isAlone, facts[index].digitCount == 3, let number = facts[index].number, number >= 100,
+                number % 100 > 0, !frameHeights.contains(number)
+            else { return nil }
+            return FoundNumbering(
+                index: index, span: 1, season: number / 100, episode: number % 100, numbering: .seasonEpisode,
+                pattern: "\"[401]\" season and episode digits")
+        }
+        return nil
+    }
+
+    static let frameHeights: Set<Int> = [240, 360, 480, 540, 576, 720]
 
     /// `FooBar.07.PDTV`, `Dead.Set.02.FRENCH`, `Neverwhere.05.Down.Street`: a zero-padded number after the title,
     /// in a name with no year, is an episode (titles write `7`, not `07`).

@@ -34,7 +34,13 @@ enum ReleaseNameParser {
         let akaIndex =
             start + 1 < boundary
             ? (start + 1..<boundary).first { tokens[$0].lower == "aka" && $0 + 1 < boundary } : nil
-        let titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
+        var titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
+        if titleEnd - 1 > start, titleEnd < tokens.count, facts[titleEnd].isStrongTag,
+            facts[titleEnd - 1].wordClass.contains(.language)
+        {
+            // `Das.Appartement.German.AC3D`: the audio language before the tags, not the end of the title.
+            titleEnd -= 1
+        }
 
         if let yearIndex {
             result.year = facts[yearIndex].number

@@ -35,13 +35,18 @@ enum ReleaseVocabulary {
         "fullscreen", "hybrid", "3d", "hsbs", "hou", "sbs", "complete", "retail", "real", "multi", "multisub",
         "dual", "dl", "dubbed", "dub", "engsub", "eng-sub", "subbed", "sub", "subs", "hardsub", "hardsubs", "softsub",
         "vostfr", "vost",
-        "vf", "vff", "vfq", "vfi", "vo", "truefrench", "french", "fre", "fr", "german", "ger", "deutsch", "italian",
-        "ita", "spanish", "spa", "esp", "castellano", "latino", "lat", "hindi", "tamil", "telugu", "english", "eng",
-        "en", "japanese", "jpn", "jap", "russian", "rus", "korean", "kor", "chinese", "chi", "chs", "cht", "dutch",
-        "swedish", "swe", "nordic", "danish", "norwegian", "finnish", "polish", "pol", "pl", "portuguese", "por",
-        "ptbr", "pt-br", "ukrainian", "ukr", "turkish", "arabic", "hebrew", "czech", "hungarian", "thai", "raw",
-        "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona", "final", "end", "fin", "proper",
+        "vf", "vff", "vfq", "vfi", "vo", "truefrench", "fr", "deutsch", "esp", "latino", "lat", "en", "jap",
+        "chs", "cht", "nordic", "pl", "ptbr", "pt-br", "raw", "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona", "final", "end", "fin", "proper",
         "repack", "rerip", "internal", "opus",
+    ].union(languages)
+
+    /// Languages of the audio or subtitles (`German`, `FRENCH`, `ita`): weak words that, right before a release
+    /// tag, end the title whatever their case (`Das.Appartement.German.AC3D.DL`).
+    static let languages: Set<String> = [
+        "french", "fre", "german", "ger", "italian", "ita", "spanish", "spa", "castellano", "hindi", "tamil",
+        "telugu", "english", "eng", "japanese", "jpn", "russian", "rus", "korean", "kor", "chinese", "chi", "dutch",
+        "swedish", "swe", "danish", "norwegian", "finnish", "polish", "pol", "portuguese", "por", "ukrainian", "ukr",
+        "turkish", "arabic", "hebrew", "czech", "hungarian", "thai",
     ]
 
     /// Leading bracket tags of torrent sites, which are not fansub groups (`[TGx]`, `[YTS.MX]`).
