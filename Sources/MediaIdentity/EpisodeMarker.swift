@@ -1,5 +1,5 @@
 /// Season and episode numbers read from one marker word: `S01E02`, `s1e2`, `S01E01E02`, `S01E01-E03`,
-/// `S01E01-03`, `1x02`, `1x01-02`, `S02`, `E05`, `Ep05`, `E01-E03`.
+/// `S01E01-03`, `S06xE01`, `1x02`, `1x01-02`, `S02`, `E05`, `Ep05`, `E01-E03`.
 struct EpisodeMarker: Sendable, Equatable {
     var season: Int?
     var episode: Int?
@@ -50,8 +50,9 @@ struct EpisodeMarker: Sendable, Equatable {
         return seasonFirst(&scanner, season: season)
     }
 
-    /// The episode part after a season (`E02`, `-E02`, `EP02`) and any further episodes.
+    /// The episode part after a season (`E02`, `-E02`, `xE02`, `EP02`) and any further episodes.
     private static func seasonFirst(_ scanner: inout DigitScanner, season: Int) -> EpisodeMarker? {
+        _ = scanner.skip(UInt8(ascii: "x"))
         guard scanner.skip(UInt8(ascii: "e")) else { return nil }
         _ = scanner.skip(UInt8(ascii: "p"))
         guard let episode = scanner.number(maxDigits: 4) else { return nil }

@@ -37,6 +37,13 @@ struct FoundNumbering: Sendable, Equatable {
                 index: index, span: episode.span, episode: episode.value, episodeEnd: episode.end,
                 numbering: .episodeOnly, pattern: "\"Episode N\" words")
         }
+        if let number = facts[index].number, !facts[index].isYear, index + 1 < tokens.count,
+            facts[index + 1].wordClass.contains(.episodeWord), index + 2 == tokens.count || facts[index + 2].number == nil
+        {
+            // `5.серия.из.12`: the number before the word, as Russian and Ukrainian names write it.
+            return FoundNumbering(
+                index: index, span: 2, episode: number, numbering: .episodeOnly, pattern: "\"N Episode\" words")
+        }
         if let date = dateAt(index, tokens: tokens, facts: facts) {
             return date
         }
@@ -44,7 +51,7 @@ struct FoundNumbering: Sendable, Equatable {
     }
 
     /// After a season-only marker, an episode may follow in its own word (`S01.E02`, `Season 2 Episode 3`,
-    /// `S2 - 07`).
+    /// `S2 - 07`, `Season 2 1of4`).
     private func extended(tokens: [NameToken], facts: [TokenFacts]) -> FoundNumbering {
         let next = index + span
         guard next < tokens.count else { return self }
@@ -60,6 +67,9 @@ struct FoundNumbering: Sendable, Equatable {
         } else if tokens[next].afterDash, let number = facts[next].number, !facts[next].isYear {
             result.episode = number
             result.span += 1
+        } else if let count = Self.countOf(at: next, tokens: tokens, facts: facts), count.index == next {
+            result.episode = count.episode
+            result.span += count.span
         } else {
             return self
         }
@@ -80,14 +90,16 @@ struct FoundNumbering: Sendable, Equatable {
     }
 
     static let seasonWords: Set<String> = [
-        "season", "series", "saison", "staffel", "temporada", "stagione", "seizoen", "sezon", "sæson",
+        "season", "seasons", "series", "saison", "staffel", "temporada", "stagione", "seizoen", "sezon", "sæson",
+        "livre",
     ]
     static let episodeWords: Set<String> = [
         "episode", "ep", "eps", "episodio", "folge", "afl", "aflevering", "épisode", "Épisode", "capitulo",
-        "capítulo", "cap", "odcinek", "jakso", "avsnitt", "epizod", "серия",
+        "capítulo", "cap", "odcinek", "jakso", "avsnitt", "epizod", "episodul", "серия",
     ]
 
-    /// `Season 2`, `Season.02`, `season2`, `Episode 5`, `Episode 5-6`: a keyword and a number.
+    /// `Season 2`, `Season.02`, `season2`, `Episode 5`, `Episode 5-6`, `Saison VII`, `Saison sept`: a keyword and
+    /// a number.
     private static func wordNumber(
         at index: Int, word: WordClass, tokens: [NameToken], facts: [TokenFacts]
     ) -> (value: Int, end: Int?, span: Int)? {
@@ -95,15 +107,18 @@ struct FoundNumbering: Sendable, Equatable {
         if facts[index].wordClass.contains(word), index + 1 < tokens.count, !tokens[index + 1].afterDash,
             tokens[index + 1].bracketGroup == tokens[index].bracketGroup
         {
-            // A year after `Series` or `Episode` is part of a title (`The.Series.2019`); `Season 2024` is a season.
-            let yearAllowed = word == .seasonWord && lower != "series"
+            // A year after `Series`, `Seasons` or `Episode` is part of a title (`The.Series.2019`,
+            // `The.Four.Seasons.2025`); `Season 2024` is a season.
+            let yearAllowed = word == .seasonWord && lower != "series" && lower != "seasons"
             if let value = facts[index + 1].number, yearAllowed || !facts[index + 1].isYear {
                 return (value, nil, 2)
             }
             if let range = numberRange(tokens[index + 1].lower) {
                 return (range.first, range.last, 2)
             }
-            return nil
+            // Spelled only after a season word: `Star Wars Episode IV` stays a title.
+            guard word == .seasonWord else { return nil }
+            return SpelledNumber.value(tokens[index + 1].lower).map { ($0, nil, 2) }
         }
         guard let last = lower.utf8.last, DigitScanner.isDigit(last) else { return nil }
         let bytes = Array(lower.utf8)
@@ -168,7 +183,7 @@ struct FoundNumbering: Sendable, Equatable {
     }
 
     /// `1of6`, `1 of 6`, `Part 1 of 6`: documentary episodes.
-    private static func countOf(at index: Int, tokens: [NameToken], facts: [TokenFacts]) -> FoundNumbering? {
+    static func countOf(at index: Int, tokens: [NameToken], facts: [TokenFacts]) -> FoundNumbering? {
         if let value = facts[index].number, index + 2 < tokens.count, tokens[index + 1].lower == "of",
             facts[index + 2].number != nil
         {

@@ -52,12 +52,22 @@ struct MediaLocation: Sendable, Equatable {
     }
 
     /// True when a title looks like a path or URL rather than a name (some players put the path there).
+    /// A relative path (`Movies/Dark City (1998)/Dark.City.1998.mkv`) counts when it ends in a file name with a
+    /// known extension or has several folders, so a title with one slash (`Fate/Zero - 01`) stays a title.
     static func looksLikeLocation(_ text: String) -> Bool {
         let bytes = text.utf8
         guard let first = bytes.first else { return false }
         if first == UInt8(ascii: "/") { return true }
         if text.hasPrefix("~/") { return true }
-        return schemeEnd(Array(bytes.prefix(40))) != nil
+        if schemeEnd(Array(bytes.prefix(40))) != nil { return true }
+        return isRelativePath(text)
+    }
+
+    /// `Folder/File.mkv` or `Show/Season 1/07`: a path relative to wherever the name was listed.
+    private static func isRelativePath(_ text: String) -> Bool {
+        let slashes = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "/") ? 1 : 0) }
+        guard slashes > 0, let last = text.split(separator: "/").last else { return false }
+        return slashes > 1 || FileName(String(last)).kind != .unknown
     }
 
     /// The index of `:` in a leading `scheme://`, if the text starts with one.

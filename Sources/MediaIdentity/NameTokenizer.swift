@@ -88,7 +88,8 @@ enum NameTokenizer {
         return splittingGluedMarkers(tokens)
     }
 
-    /// `Show-S01E02`, `show-1x02`: an episode marker glued to the title by a hyphen becomes its own token.
+    /// `Show-S01E02`, `show-1x02`, `Show-s03-e01`, `Show-e01-Title`: an episode marker glued to the title by a
+    /// hyphen becomes its own token (or two).
     private static func splittingGluedMarkers(_ tokens: [NameToken]) -> [NameToken] {
         guard tokens.contains(where: mayHaveGluedMarker) else { return tokens }
         var result: [NameToken] = []
@@ -102,19 +103,19 @@ enum NameTokenizer {
             let textParts = token.text.split(separator: "-", omittingEmptySubsequences: false)
             guard lowerParts.count > 1, lowerParts.count == textParts.count,
                 EpisodeMarker.parse(String(lowerParts[0])) == nil,
-                let markerPart = lowerParts.indices.dropFirst().first(where: {
-                    EpisodeMarker.parse(String(lowerParts[$0]))?.episode != nil
-                })
+                let marker = gluedMarker(in: lowerParts)
             else {
                 result.append(token)
                 continue
             }
-            let pieces = [0..<markerPart, markerPart..<(markerPart + 1), (markerPart + 1)..<lowerParts.count]
+            var pieces = [0..<marker.lowerBound]
+            pieces += marker.map { $0..<($0 + 1) }
+            pieces.append(marker.upperBound..<lowerParts.count)
             for (position, range) in pieces.enumerated() where !range.isEmpty {
                 var piece = token
                 piece.text = textParts[range].joined(separator: "-")
                 piece.lower = lowerParts[range].joined(separator: "-")
-                piece.afterDash = position == 0 ? token.afterDash : position == 2
+                piece.afterDash = position == 0 ? token.afterDash : position == pieces.count - 1
                 piece.keepsDot = range.upperBound == lowerParts.count && token.keepsDot
                 result.append(piece)
             }
@@ -122,16 +123,35 @@ enum NameTokenizer {
         return result
     }
 
+    /// The hyphen-separated parts that spell episode numbering: one marker with an episode (`s01e02`, `e01`), or a
+    /// season part followed by an episode part (`s03-e01`).
+    private static func gluedMarker(in parts: [Substring]) -> Range<Int>? {
+        for index in parts.indices.dropFirst() {
+            guard let marker = EpisodeMarker.parse(String(parts[index])) else { continue }
+            if marker.episode != nil { return index..<(index + 1) }
+            if index + 1 < parts.count, let next = EpisodeMarker.parse(String(parts[index + 1])), next.season == nil,
+                next.episode != nil
+            {
+                return index..<(index + 2)
+            }
+        }
+        return nil
+    }
+
     private static let trailingPunctuation: Set<UInt8> = [
         UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"),
     ]
 
-    /// A hyphen followed by `s` or a digit (`-s01e02`, `-1x02`); anything else (`x264-GRP`, `WEB-DL`) is skipped
-    /// cheaply.
+    /// A hyphen followed by `s`, `e` or a digit (`-s01e02`, `-e01`, `-1x02`); anything else (`x264-GRP`,
+    /// `WEB-DL`) is skipped cheaply.
     private static func mayHaveGluedMarker(_ token: NameToken) -> Bool {
         var previousWasHyphen = false
         for byte in token.lower.utf8 {
-            if previousWasHyphen && (byte == UInt8(ascii: "s") || DigitScanner.isDigit(byte)) { return true }
+            if previousWasHyphen
+                && (byte == UInt8(ascii: "s") || byte == UInt8(ascii: "e") || DigitScanner.isDigit(byte))
+            {
+                return true
+            }
             previousWasHyphen = byte == UInt8(ascii: "-")
         }
         return false

@@ -1,7 +1,7 @@
 /// What surrounds a title: website prefixes, group brackets, release tags, countries and extras.
 extension ReleaseNameParser {
-    /// Skips a website prefix (`www.Site.org - `) and leading bracket groups (`[Group]`), which never hold the
-    /// title unless nothing else does.
+    /// Skips a website prefix (`www.Site.org - `), a running number in parentheses (`(1)`) and leading bracket
+    /// groups (`[Group]`), which never hold the title unless nothing else does.
     static func prefixEnd(_ tokens: [NameToken], facts: [TokenFacts]) -> (start: Int, hasGroup: Bool) {
         var start = 0
         if tokens[0].lower == "www" {
@@ -21,6 +21,12 @@ extension ReleaseNameParser {
                 let group = tokens[0].bracketGroup
                 while group >= 0, start < tokens.count, tokens[start].bracketGroup == group { start += 1 }
             }
+        }
+        if start + 1 < tokens.count, tokens[start].bracket == UInt8(ascii: "("), facts[start].digitCount <= 2,
+            facts[start].number != nil, tokens[start + 1].bracketGroup != tokens[start].bracketGroup
+        {
+            // `(1)The Girl With...`: a collection's running number, not part of the title.
+            start += 1
         }
         var hasGroup = false
         while start < tokens.count, tokens[start].bracket == UInt8(ascii: "[") {

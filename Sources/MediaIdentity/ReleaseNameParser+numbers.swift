@@ -13,16 +13,19 @@ extension ReleaseNameParser {
             }
         }
         if let episodeOnly = found, episodeOnly.numbering == .episodeOnly, episodeOnly.index > start,
+            facts[episodeOnly.index].wordClass.contains(.episodeWord),
             facts[(episodeOnly.index + episodeOnly.span)..<max(tagIndex, episodeOnly.index + episodeOnly.span)]
                 .contains(where: { $0.isYear })
         {
-            // `Star.Wars.Episode.4.A.New.Hope.1977`: a year after "Episode N" makes it part of a movie title.
+            // `Star.Wars.Episode.4.A.New.Hope.1977`: a year after "Episode N" makes it part of a movie title (but
+            // not after a marker: `Show.Name.E02.2010` is an episode of a show from 2010).
             found = nil
         }
         if found == nil {
             found =
                 bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: hasGroup)
                 ?? compactNumber(tokens, facts: facts, start: start, tagIndex: tagIndex)
+                ?? (hasGroup ? nil : bracketedPackedNumber(tokens, facts: facts, start: start, tagIndex: tagIndex))
         }
         return found
     }
@@ -46,6 +49,7 @@ extension ReleaseNameParser {
     ) -> FoundNumbering? {
         if start + 1 < tagIndex {
             for index in (start + 1)..<tagIndex where tokens[index].afterDash {
+                if let packed = confirmedPackedNumber(tokens, facts: facts, at: index) { return packed }
                 if let number = facts[index].number, !facts[index].isYear || hasGroup {
                     return FoundNumbering(
                         index: index, span: 1, episode: number, numbering: .bareNumber, pattern: "\"Title - 07\"")
@@ -57,9 +61,10 @@ extension ReleaseNameParser {
                 }
             }
         }
-        guard hasGroup else { return nil }
+        guard hasGroup else { return paddedNumber(tokens, facts: facts, start: start, tagIndex: tagIndex) }
         let bracket = firstBracket(tokens, facts: facts, after: start, yearIndex: nil) ?? tokens.count
-        var end = min(bracket, tagIndex)
+        let weakTag = (start + 1..<tagIndex).first { facts[$0].isWeakTag } ?? tokens.count
+        var end = min(bracket, tagIndex, weakTag)
         while end - 1 > start, facts[end - 1].isWeakTag { end -= 1 }
         let isSequel = end - 2 >= start && sequelWords.contains(tokens[end - 2].lower)
         if end - 1 > start, let number = facts[end - 1].number, number > 0, !facts[end - 1].isYear, !isSequel {
@@ -75,13 +80,83 @@ extension ReleaseNameParser {
         return nil
     }
 
-    /// `The.Office.US.405.HDTV`: season and episode run together in three digits right before the release tags,
-    /// in a name with no year.
+    /// `Duckman - 101 (01)`: three digits followed by the episode alone in brackets are season and episode.
+    private static func confirmedPackedNumber(_ tokens: [NameToken], facts: [TokenFacts], at index: Int) -> FoundNumbering? {
+        guard facts[index].digitCount == 3, let number = facts[index].number, number >= 100, number % 100 > 0,
+            index + 1 < tokens.count, tokens[index + 1].isBracketed, facts[index + 1].number == number % 100,
+            index + 2 == tokens.count || tokens[index + 2].bracketGroup != tokens[index + 1].bracketGroup
+        else { return nil }
+        return FoundNumbering(
+            index: index, span: 2, season: number / 100, episode: number % 100, numbering: .seasonEpisode,
+            pattern: "\"101 (01)\" season and episode digits")
+    }
+
+    /// `The Office [401] Fun Run`: three digits alone in brackets after the title, in a name with no year, are
+    /// season and episode (but not a frame height such as `[720]`).
+    static func bracketedPackedNumber(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
+    ) -> FoundNumbering? {
+        guard start + 1 < tagIndex, !facts[start..<tagIndex].contains(where: { $0.isYear }) else { return nil }
+        for index in (start + 1)..<tagIndex where tokens[index].isBracketed {
+            let group = tokens[index].bracketGroup
+            let isAlone =
+                tokens[index - 1].bracketGroup != group
+                && (index + 1 == tokens.count || tokens[index + 1].bracketGroup != group)
+            guard isAlone, facts[index].digitCount == 3, let number = facts[index].number, number >= 100,
+                number % 100 > 0, !frameHeights.contains(number)
+            else { return nil }
+            return FoundNumbering(
+                index: index, span: 1, season: number / 100, episode: number % 100, numbering: .seasonEpisode,
+                pattern: "\"[401]\" season and episode digits")
+        }
+        return nil
+    }
+
+    static let frameHeights: Set<Int> = [240, 360, 480, 540, 576, 720]
+
+    /// `FooBar.07.PDTV`, `Dead.Set.02.FRENCH`, `Neverwhere.05.Down.Street`: a zero-padded number after the title,
+    /// in a name with no year, is an episode (titles write `7`, not `07`).
+    static func paddedNumber(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
+    ) -> FoundNumbering? {
+        guard start + 1 < tagIndex, !facts[start..<tagIndex].contains(where: { $0.isYear }) else { return nil }
+        for index in (start + 1)..<tagIndex where isPaddedEpisode(tokens[index], facts[index]) {
+            return FoundNumbering(
+                index: index, span: 1, episode: facts[index].number, numbering: .bareNumber,
+                pattern: "\"Title.07\" padded number")
+        }
+        return nil
+    }
+
+    /// `07`, `012`: two or three digits starting with zero, outside brackets.
+    private static func isPaddedEpisode(_ token: NameToken, _ fact: TokenFacts) -> Bool {
+        guard let number = fact.number, number > 0, (2...3).contains(fact.digitCount), !token.isBracketed else {
+            return false
+        }
+        return token.lower.utf8.first == UInt8(ascii: "0") && token.lower.utf8.count == fact.digitCount
+    }
+
+    /// `[Group] 01 - Title [BD]`: a fansub release that leads with its episode number, then the title.
+    static func leadingEpisode(_ tokens: [NameToken], facts: [TokenFacts], start: Int) -> FoundNumbering? {
+        guard start + 1 < tokens.count, (2...3).contains(facts[start].digitCount), !tokens[start].isBracketed,
+            let number = facts[start].number, number > 0, tokens[start + 1].afterDash,
+            facts[start + 1].number == nil, !facts[start + 1].isStrongTag
+        else { return nil }
+        return FoundNumbering(
+            index: start, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] 07 - Title\"")
+    }
+
+    /// `The.Office.US.405.HDTV`, `FooBar.0307.PDTV`: season and episode run together in three digits (or four with
+    /// a leading zero) right before the release tags, in a name with no year.
     static func compactNumber(
         _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
     ) -> FoundNumbering? {
         let index = tagIndex - 1
-        guard tagIndex < tokens.count, index > start, facts[index].digitCount == 3, !tokens[index].isBracketed,
+        let isPacked =
+            index > start
+            && (facts[index].digitCount == 3
+                || (facts[index].digitCount == 4 && tokens[index].lower.utf8.first == UInt8(ascii: "0")))
+        guard tagIndex < tokens.count, isPacked, !tokens[index].isBracketed,
             let number = facts[index].number, number % 100 > 0, number >= 100,
             !facts[start..<index].contains(where: { $0.isYear })
         else { return nil }

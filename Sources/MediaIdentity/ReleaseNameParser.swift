@@ -13,12 +13,16 @@ enum ReleaseNameParser {
             facts[index].isID = true
         }
         let prefix = prefixEnd(tokens, facts: facts)
-        let start = prefix.start
+        var start = prefix.start
         result.anime = prefix.hasGroup || facts.contains { $0.isChecksum }
         guard start < tokens.count else { return result }
 
+        let leading = prefix.hasGroup ? leadingEpisode(tokens, facts: facts, start: start) : nil
+        if leading != nil { start += 1 }
         let tagIndex = firstTag(tokens, facts: facts, from: start)
-        let found = findNumbering(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: result.anime)
+        let found =
+            leading == nil
+            ? findNumbering(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: result.anime) : nil
         let boundary = min(found?.index ?? tokens.count, tagIndex)
         var yearIndex: Int?
         if start + 1 < boundary {
@@ -30,7 +34,13 @@ enum ReleaseNameParser {
         let akaIndex =
             start + 1 < boundary
             ? (start + 1..<boundary).first { tokens[$0].lower == "aka" && $0 + 1 < boundary } : nil
-        let titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
+        var titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
+        if titleEnd - 1 > start, titleEnd < tokens.count, facts[titleEnd].isStrongTag,
+            facts[titleEnd - 1].wordClass.contains(.language)
+        {
+            // `Das.Appartement.German.AC3D`: the audio language before the tags, not the end of the title.
+            titleEnd -= 1
+        }
 
         if let yearIndex {
             result.year = facts[yearIndex].number
@@ -43,14 +53,14 @@ enum ReleaseNameParser {
         if result.year == nil, let found {
             result.year = yearAfterNumbering(tokens, facts: facts, found: found, start: start)
         }
-        if let found {
+        if let found = found ?? leading {
             result.season = found.season
             result.episode = found.episode
             result.episodeEnd = found.episodeEnd
             result.airDate = found.airDate
             result.numbering = found.numbering
             result.numberingPattern = found.pattern
-            if found.episode != nil || found.airDate != nil {
+            if found.index >= start, found.episode != nil || found.airDate != nil {
                 result.episodeTitle = TitleBuilder.episodeTitle(tokens, facts: facts, from: found.index + found.span)
             }
         }
@@ -59,12 +69,12 @@ enum ReleaseNameParser {
             title.takeCountry(followedByNumbering: found != nil || yearIndex != nil)
             ?? bracketCountry(tokens, at: bracketIndex)
         result.title = title.text
-        if let leading = leadingNumber(tokens, facts: facts, start: start, titleEnd: titleEnd) {
-            result.leadingNumber = leading
+        if leading == nil, let number = leadingNumber(tokens, facts: facts, start: start, titleEnd: titleEnd) {
+            result.leadingNumber = number
             let rest = min(start + 1, titleEnd)..<titleEnd
             result.titleAfterLeadingNumber = TitleBuilder(tokens: tokens, facts: facts, range: rest).text
         }
-        if found == nil, titleEnd - 1 > start, !facts[titleEnd - 1].isYear, facts[titleEnd - 1].number != nil {
+        if found == nil, leading == nil, titleEnd - 1 > start, !facts[titleEnd - 1].isYear, facts[titleEnd - 1].number != nil {
             result.trailingNumber = facts[titleEnd - 1].number
             result.titleBeforeTrailingNumber =
                 TitleBuilder(tokens: tokens, facts: facts, range: start..<(titleEnd - 1))

@@ -11,12 +11,12 @@ enum ReleaseVocabulary {
         "webrip", "web-rip", "webhd", "hdtv", "hdtvrip", "pdtv", "sdtv", "dsr", "dsrip", "dvdrip", "dvd-rip",
         "dvdr", "dvd5", "dvd9", "dvdscr", "dvd-scr", "dvd", "hdrip", "hddvd", "hd-dvd", "tvrip", "satrip", "vhsrip",
         "hdcam", "telesync", "telecine", "uhdtv", "uhdrip", "webdlrip", "camrip", "ppvrip", "vodrip", "r5",
-        "amzn", "dsnp", "hmax", "atvp", "pcok", "pmtp", "hulu", "itunes", "nflx", "crav", "dcu", "bbc-iplayer",
+        "bdmux", "dvdmux", "webmux", "amzn", "dsnp", "hmax", "atvp", "pcok", "pmtp", "hulu", "itunes", "nflx", "crav", "dcu", "bbc-iplayer",
         // codecs
         "x264", "x265", "h264", "h265", "h-264", "h-265", "hevc", "avc", "xvid", "divx", "av1", "vp9", "mpeg2",
         "mpeg-2", "10bit", "10-bit", "8bit", "hi10p", "hi10", "hi444pp", "yuv420p10",
         // audio
-        "aac", "aac2", "aac5", "ac3", "eac3", "e-ac-3", "ddp", "ddp2", "ddp5", "ddp7", "dd2", "dd5", "dd7", "dd+",
+        "aac", "aac2", "aac5", "ac3", "ac3d", "eac3", "e-ac-3", "ddp", "ddp2", "ddp5", "ddp7", "dd2", "dd5", "dd7", "dd+",
         "dts", "dts-hd", "dts-ma", "dts-x", "dtshd", "truehd", "atmos", "flac", "flac2", "lpcm", "mp3",
         "5.1", "7.1", "2ch", "6ch", "8ch", "dual-audio",
         // hdr
@@ -35,13 +35,18 @@ enum ReleaseVocabulary {
         "fullscreen", "hybrid", "3d", "hsbs", "hou", "sbs", "complete", "retail", "real", "multi", "multisub",
         "dual", "dl", "dubbed", "dub", "engsub", "eng-sub", "subbed", "sub", "subs", "hardsub", "hardsubs", "softsub",
         "vostfr", "vost",
-        "vf", "vff", "vfq", "vfi", "vo", "truefrench", "french", "fre", "fr", "german", "ger", "deutsch", "italian",
-        "ita", "spanish", "spa", "esp", "castellano", "latino", "lat", "hindi", "tamil", "telugu", "english", "eng",
-        "en", "japanese", "jpn", "jap", "russian", "rus", "korean", "kor", "chinese", "chi", "chs", "cht", "dutch",
-        "swedish", "swe", "nordic", "danish", "norwegian", "finnish", "polish", "pol", "pl", "portuguese", "por",
-        "ptbr", "pt-br", "ukrainian", "ukr", "turkish", "arabic", "hebrew", "czech", "hungarian", "thai", "raw",
-        "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona", "final", "end", "fin", "proper",
+        "vf", "vff", "vfq", "vfi", "vo", "truefrench", "fr", "deutsch", "esp", "latino", "lat", "en", "jap",
+        "chs", "cht", "nordic", "pl", "ptbr", "pt-br", "raw", "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona", "final", "end", "fin", "proper",
         "repack", "rerip", "internal", "opus",
+    ].union(languages)
+
+    /// Languages of the audio or subtitles (`German`, `FRENCH`, `ita`): weak words that, right before a release
+    /// tag, end the title whatever their case (`Das.Appartement.German.AC3D.DL`).
+    static let languages: Set<String> = [
+        "french", "fre", "german", "ger", "italian", "ita", "spanish", "spa", "castellano", "hindi", "tamil",
+        "telugu", "english", "eng", "japanese", "jpn", "russian", "rus", "korean", "kor", "chinese", "chi", "dutch",
+        "swedish", "swe", "danish", "norwegian", "finnish", "polish", "pol", "portuguese", "por", "ukrainian", "ukr",
+        "turkish", "arabic", "hebrew", "czech", "hungarian", "thai",
     ]
 
     /// Leading bracket tags of torrent sites, which are not fansub groups (`[TGx]`, `[YTS.MX]`).
@@ -83,6 +88,7 @@ enum ReleaseVocabulary {
             }
         }
         guard let last = lower.utf8.last, DigitScanner.isDigit(last) else { return false }
+        if isFrameSize(lower) { return true }
         for prefix in audioPrefixes where lower.hasPrefix(prefix) {
             let rest = lower.utf8.dropFirst(prefix.utf8.count)
             if !rest.isEmpty, rest.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
@@ -90,6 +96,13 @@ enum ReleaseVocabulary {
             }
         }
         return false
+    }
+
+    /// `1444x866`, `960x544`: a frame size (three or four digits on each side of an `x`), never a title or marker.
+    static func isFrameSize(_ lower: String) -> Bool {
+        let sides = lower.utf8.split(separator: UInt8(ascii: "x"), omittingEmptySubsequences: false)
+        return sides.count == 2
+            && sides.allSatisfy { (3...4).contains($0.count) && $0.allSatisfy(DigitScanner.isDigit) }
     }
 
     /// Whether a token reads as a release tag: a weak word written mostly in upper case (`FRENCH`, `MULTi`,

@@ -33,6 +33,9 @@ struct TitleBuilder {
     /// their case (`English Dubbed`).
     var text: String? {
         guard !indices.isEmpty else { return nil }
+        if let article = movedArticle {
+            return Self(tokens: tokens, indices: Array(indices.dropLast())).text.map { tokens[article].text + " " + $0 }
+        }
         var output = ""
         for (position, index) in indices.enumerated() {
             let token = tokens[index]
@@ -49,6 +52,21 @@ struct TitleBuilder {
         }
         return output.isEmpty ? nil : output
     }
+
+    private init(tokens: [NameToken], indices: [Int]) {
+        self.tokens = tokens
+        self.indices = indices
+    }
+
+    /// `Simpsons, The`: a library-sorted title whose article, after a comma, goes back to the front.
+    private var movedArticle: Int? {
+        guard indices.count > 1, let last = indices.last, Self.articles.contains(tokens[last].lower),
+            tokens[indices[indices.count - 2]].text.utf8.last == UInt8(ascii: ",")
+        else { return nil }
+        return last
+    }
+
+    private static let articles: Set<String> = ["the", "a", "an"]
 
     /// Removes an upper-case country code that ends a longer title (`The.Office.US`) and returns it; only when a
     /// year or episode numbering follows, so `Agent UK` alone stays as written.

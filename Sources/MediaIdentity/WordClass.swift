@@ -9,6 +9,7 @@ struct WordClass: OptionSet, Sendable, Hashable {
     static let episodeWord = WordClass(rawValue: 1 << 4)
     static let extra = WordClass(rawValue: 1 << 5)
     static let edition = WordClass(rawValue: 1 << 6)
+    static let language = WordClass(rawValue: 1 << 7)
 
     /// Every vocabulary word with all its classes, built once from the lists in `ReleaseVocabulary`.
     static let table: [String: WordClass] = {
@@ -17,7 +18,7 @@ struct WordClass: OptionSet, Sendable, Hashable {
             (ReleaseVocabulary.strong, .strong), (ReleaseVocabulary.weak, .weak),
             (ReleaseVocabulary.tagOnly, .tagOnly), (FoundNumbering.seasonWords, .seasonWord),
             (FoundNumbering.episodeWords, .episodeWord), (ReleaseNameParser.extraWords, .extra),
-            (ReleaseVocabulary.editions, .edition),
+            (ReleaseVocabulary.editions, .edition), (ReleaseVocabulary.languages, .language),
         ]
         for (words, wordClass) in lists {
             for word in words { table[word, default: []].insert(wordClass) }

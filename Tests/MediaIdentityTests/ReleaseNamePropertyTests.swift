@@ -113,11 +113,11 @@ struct ReleaseNamePropertyTests {
         }
     }
 
-    private static func padded(_ value: Int) -> String {
+    static func padded(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"
     }
 
-    private static func media(_ hints: MediaHints) -> Identification? {
+    static func media(_ hints: MediaHints) -> Identification? {
         guard case .media(let item) = MediaIdentifier.identify(hints) else { return nil }
         return item
     }
