@@ -28,6 +28,8 @@ public struct Identification: Sendable, Hashable, Codable {
     public var confidence: Double
     /// Short human sentences saying what produced this guess ("S01E02 pattern in file name").
     public var reasons: [String]
+    /// Where each set field came from (the name, a folder, an `.nfo` sidecar, the player).
+    public var sources: FieldSources
 
     public init(
         mediaType: MediaType,
@@ -48,7 +50,8 @@ public struct Identification: Sendable, Hashable, Codable {
         country: String? = nil,
         rawFilename: String? = nil,
         confidence: Double,
-        reasons: [String]
+        reasons: [String],
+        sources: FieldSources = FieldSources()
     ) {
         self.mediaType = mediaType
         self.title = title
@@ -69,5 +72,6 @@ public struct Identification: Sendable, Hashable, Codable {
         self.rawFilename = rawFilename
         self.confidence = confidence
         self.reasons = reasons
+        self.sources = sources
     }
 }

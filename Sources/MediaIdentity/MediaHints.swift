@@ -6,10 +6,22 @@ public struct MediaHints: Sendable, Hashable {
     public var url: String?
     /// `mpris:length`, when known: a tie-breaker between movies and episodes.
     public var duration: Duration?
+    /// The text of the item's own `.nfo` (`NAME.nfo` or `movie.nfo`), read by the caller: its ids and names win.
+    public var itemSidecar: String?
+    /// The text of the show's `tvshow.nfo`, read by the caller: its ids and show title win for episodes.
+    public var showSidecar: String?
 
-    public init(title: String? = nil, url: String? = nil, duration: Duration? = nil) {
+    public init(
+        title: String? = nil,
+        url: String? = nil,
+        duration: Duration? = nil,
+        itemSidecar: String? = nil,
+        showSidecar: String? = nil
+    ) {
         self.title = title
         self.url = url
         self.duration = duration
+        self.itemSidecar = itemSidecar
+        self.showSidecar = showSidecar
     }
 }

@@ -30,6 +30,7 @@ public enum MediaIdentifier {
             titleIsLocation = true
         }
         var draft: IdentificationDraft?
+        var origin = FieldOrigin()
         if let location = locationText.flatMap(MediaLocation.init) {
             let file = FileName(location.fileName)
             switch file.kind {
@@ -54,11 +55,13 @@ public enum MediaIdentifier {
                 }
             }
             draft?.rawFilename = location.fileName
+            origin = FieldOrigin(fileStem: file.stem, fileDraft: draft)
             if !titleIsLocation, let playerTitle, !isFileName(playerTitle, file) {
                 draft = weigh(playerTitle: playerTitle, against: draft)
+                origin.weighedPlayerTitle = true
                 draft?.rawFilename = location.fileName
             }
-            if draft == nil, let rejection { return .notMedia(reason: rejection.text) }
+            if draft == nil, let rejection { return sidecarOnly(hints, otherwise: rejection.text) }
         } else if let playerTitle {
             switch fromTitle(playerTitle) {
             case .failure(let reason): return .notMedia(reason: reason.text)
@@ -68,14 +71,19 @@ public enum MediaIdentifier {
             return .notMedia(reason: "the player gave neither a title nor a URL")
         }
         guard var result = draft else {
-            return .notMedia(reason: "nothing in the title or URL names a movie or episode")
+            return sidecarOnly(hints, otherwise: "nothing in the title or URL names a movie or episode")
         }
         if let extra = result.name.extraKind { return .notMedia(reason: "\(extra), not the feature itself") }
+        let wasEpisode = result.isEpisode
         if let duration = hints.duration, duration > .zero {
-            if let reason = applyDuration(duration, to: &result) { return .notMedia(reason: reason) }
+            if let reason = applyDuration(duration, to: &result) { return sidecarOnly(hints, otherwise: reason) }
         }
-        guard let identification = result.identification() else {
-            return .notMedia(reason: "no title found in the name")
+        guard var identification = result.identification() else {
+            return sidecarOnly(hints, otherwise: "no title found in the name")
+        }
+        identification.sources = origin.sources(of: identification, typeFromLength: wasEpisode != result.isEpisode)
+        if hints.itemSidecar != nil || hints.showSidecar != nil {
+            applySidecars(item: hints.itemSidecar, show: hints.showSidecar, to: &identification)
         }
         return .media(identification)
     }

@@ -13,6 +13,8 @@ public struct TrackMetadata: Sendable, Hashable, Codable {
     public var artists: [String]
     /// `xesam:album`.
     public var album: String?
+    /// The `.nfo` sidecars next to a local file, attached by the agent when the URL changes (never from the bus).
+    public var sidecars = SidecarTexts()
 
     public init(
         trackID: String? = nil,
@@ -20,7 +22,8 @@ public struct TrackMetadata: Sendable, Hashable, Codable {
         url: String? = nil,
         length: Duration? = nil,
         artists: [String] = [],
-        album: String? = nil
+        album: String? = nil,
+        sidecars: SidecarTexts = SidecarTexts()
     ) {
         self.trackID = trackID
         self.title = title
@@ -28,5 +31,11 @@ public struct TrackMetadata: Sendable, Hashable, Codable {
         self.length = length
         self.artists = artists
         self.album = album
+        self.sidecars = sidecars
+    }
+
+    /// The bus fields only: sidecars are the agent's own reading, never part of what a player sends.
+    private enum CodingKeys: String, CodingKey {
+        case trackID, title, url, length, artists, album
     }
 }

@@ -19,7 +19,8 @@ extension TrackMetadata {
     }
 
     var hints: MediaHints {
-        MediaHints(title: title, url: url, duration: knownLength)
+        MediaHints(
+            title: title, url: url, duration: knownLength, itemSidecar: sidecars.item, showSidecar: sidecars.show)
     }
 
     /// A short description for the debug log.
@@ -37,7 +38,7 @@ extension TrackMetadata {
     }
 
     /// The decoded path of a `file://` URI or of a bare absolute path (smplayer sends those).
-    private static func localPath(_ url: String) -> String? {
+    public static func localPath(_ url: String) -> String? {
         if url.hasPrefix("/") { return url }
         guard let parsed = URL(string: url), parsed.isFileURL else { return nil }
         let path = parsed.path

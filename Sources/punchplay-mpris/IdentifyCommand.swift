@@ -1,5 +1,7 @@
+import Agent
 import ArgumentParser
 import Foundation
+import Logging
 import MediaIdentity
 
 /// `punchplay-mpris identify`: shows what the agent would report for a name, path or URL, one at a time or in
@@ -11,7 +13,8 @@ struct IdentifyCommand: ParsableCommand {
         discussion: """
             With no arguments, reads one input per line from standard input and writes one JSON object per line.
             Inputs starting with "/", "~/" or a URL scheme are taken as the player's xesam:url, others as its \
-            xesam:title.
+            xesam:title. For a local file, the Kodi/Jellyfin .nfo sidecars next to it are read as the agent reads \
+            them (NAME.nfo or movie.nfo, tvshow.nfo); "sources" says where each field came from.
             """
     )
 
@@ -61,7 +64,10 @@ struct IdentifyCommand: ParsableCommand {
         let duration = length.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) }
         let isLocation = input.hasPrefix("/") || input.hasPrefix("~/") || input.contains("://")
         if isLocation {
-            return MediaHints(title: playerTitle, url: input, duration: duration)
+            let sidecars = SidecarReader(logger: Logger(label: "punchplay-mpris.identify")).sidecars(forURL: input)
+            return MediaHints(
+                title: playerTitle, url: input, duration: duration, itemSidecar: sidecars.item,
+                showSidecar: sidecars.show)
         }
         return MediaHints(title: input, duration: duration)
     }

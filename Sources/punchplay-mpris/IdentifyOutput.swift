@@ -24,8 +24,8 @@ struct IdentifyOutput: Encodable {
         }
     }
 
-    /// The input, then `episode: Show (2005) S01E02-E03 "Title"` and the confidence with its reasons, or why the
-    /// input is not a movie or episode.
+    /// The input, then `episode: Show (2005) S01E02-E03 "Title"`, the confidence with its reasons and where the
+    /// fields came from, or why the input is not a movie or episode.
     static func humanLines(input: String, result: IdentificationResult) -> String {
         switch result {
         case .notMedia(let reason):
@@ -46,7 +46,13 @@ struct IdentifyOutput: Encodable {
             ].compactMap { $0 }
             if !ids.isEmpty { line += " {\(ids.joined(separator: ", "))}" }
             let confidence = Int((item.confidence * 100).rounded())
-            return "\(input)\n  \(line)\n  confidence \(confidence)%: \(item.reasons.joined(separator: "; "))"
+            let sources = item.sources.summary.map { "\($0.field) \($0.source.rawValue)" }.joined(separator: ", ")
+            return """
+                \(input)
+                  \(line)
+                  confidence \(confidence)%: \(item.reasons.joined(separator: "; "))
+                  from: \(sources)
+                """
         }
     }
 

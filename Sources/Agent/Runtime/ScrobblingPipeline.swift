@@ -16,9 +16,10 @@ struct ScrobblingPipeline: Service {
         let watcher = watcher
         let scrobbling = scrobbling
         let logger = logger
+        let sidecars = SidecarAttacher(logger: logger)
         let observations = watcher.observations.map { observation in
             logger.debug("observed \(observation)")
-            return observation
+            return await sidecars.attach(to: observation)
         }
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
