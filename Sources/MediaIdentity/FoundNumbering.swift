@@ -38,7 +38,8 @@ struct FoundNumbering: Sendable, Equatable {
                 numbering: .episodeOnly, pattern: "\"Episode N\" words")
         }
         if let number = facts[index].number, !facts[index].isYear, index + 1 < tokens.count,
-            facts[index + 1].wordClass.contains(.episodeWord), index + 2 == tokens.count || facts[index + 2].number == nil
+            facts[index + 1].wordClass.contains(.episodeWord),
+            index + 2 == tokens.count || facts[index + 2].number == nil
         {
             // `5.серия.из.12`: the number before the word, as Russian and Ukrainian names write it.
             return FoundNumbering(

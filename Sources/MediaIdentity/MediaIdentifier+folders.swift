@@ -9,6 +9,10 @@ extension MediaIdentifier {
         var reasons: [String] = []
         let show = context.show
         let folderSeason = context.season ?? (show?.numbering == .seasonOnly ? show?.season : nil)
+        if isDeviceFileName(file.stem) {
+            // `VTS_01_1`, `VID_20240501_123456`: a disc or camera names the file, its numbers are not episodes.
+            name = ParsedName()
+        }
         if name.hasEpisodeNumber || name.numbering == .seasonOnly {
             reasons.append("\(name.numberingPattern) in file name")
             if name.title == nil, let showTitle = show?.title {
@@ -102,7 +106,7 @@ extension MediaIdentifier {
         guard let title = name.title else { return !name.hasEpisodeNumber }
         let lower = NameTokenizer.asciiLowercased(stem)
         if genericStems.contains(lower) || genericStems.contains(NameTokenizer.asciiLowercased(title)) { return true }
-        if genericPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        if isDeviceFileName(stem) { return true }
         let bytes = Array(lower.utf8)
         if bytes.allSatisfy(DigitScanner.isDigit), bytes.count >= 5 || bytes.first == UInt8(ascii: "0") {
             return true
@@ -115,7 +119,13 @@ extension MediaIdentifier {
         return isHash
     }
 
-    /// Disc-structure and camera/recorder file names (`VTS_01_1`, `title_t00`, `VID_20240501_123456`).
+    /// Whether a disc structure, a camera or a screen recorder named the file (`VTS_01_1`, `title_t00`,
+    /// `VID_20240501_123456`).
+    static func isDeviceFileName(_ stem: String) -> Bool {
+        let lower = NameTokenizer.asciiLowercased(stem)
+        return genericPrefixes.contains { lower.hasPrefix($0) }
+    }
+
     static let genericPrefixes = [
         "vts_", "title_t", "title t", "vid_", "vid-", "img_", "pxl_", "mvimg_", "dsc_", "gopr", "screen recording",
         "screencast", "screenshot", "simplescreenrecorder", "recording_", "obs_",

@@ -46,7 +46,8 @@ extension MediaIdentifier {
     }
 
     /// The title, year and ids of a movie or show sidecar.
-    private static func apply(_ info: SidecarInfo, to identification: inout Identification, sources: inout FieldSources) {
+    private static func apply(_ info: SidecarInfo, to identification: inout Identification, sources: inout FieldSources)
+    {
         if let title = info.title {
             identification.title = title
             sources.title = .nfo

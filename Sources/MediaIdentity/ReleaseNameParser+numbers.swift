@@ -81,7 +81,9 @@ extension ReleaseNameParser {
     }
 
     /// `Duckman - 101 (01)`: three digits followed by the episode alone in brackets are season and episode.
-    private static func confirmedPackedNumber(_ tokens: [NameToken], facts: [TokenFacts], at index: Int) -> FoundNumbering? {
+    private static func confirmedPackedNumber(_ tokens: [NameToken], facts: [TokenFacts], at index: Int)
+        -> FoundNumbering?
+    {
         guard facts[index].digitCount == 3, let number = facts[index].number, number >= 100, number % 100 > 0,
             index + 1 < tokens.count, tokens[index + 1].isBracketed, facts[index + 1].number == number % 100,
             index + 2 == tokens.count || tokens[index + 2].bracketGroup != tokens[index + 1].bracketGroup
@@ -140,7 +142,10 @@ extension ReleaseNameParser {
     static func leadingEpisode(_ tokens: [NameToken], facts: [TokenFacts], start: Int) -> FoundNumbering? {
         guard start + 1 < tokens.count, (2...3).contains(facts[start].digitCount), !tokens[start].isBracketed,
             let number = facts[start].number, number > 0, tokens[start + 1].afterDash,
-            facts[start + 1].number == nil, !facts[start + 1].isStrongTag
+            facts[start + 1].number == nil, !facts[start + 1].isStrongTag,
+            !(start + 2..<tokens.count).contains(where: {
+                tokens[$0].afterDash && !tokens[$0].isBracketed && facts[$0].number != nil
+            })
         else { return nil }
         return FoundNumbering(
             index: start, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] 07 - Title\"")

@@ -74,7 +74,9 @@ enum ReleaseNameParser {
             let rest = min(start + 1, titleEnd)..<titleEnd
             result.titleAfterLeadingNumber = TitleBuilder(tokens: tokens, facts: facts, range: rest).text
         }
-        if found == nil, leading == nil, titleEnd - 1 > start, !facts[titleEnd - 1].isYear, facts[titleEnd - 1].number != nil {
+        if found == nil, leading == nil, titleEnd - 1 > start, !facts[titleEnd - 1].isYear,
+            facts[titleEnd - 1].number != nil
+        {
             result.trailingNumber = facts[titleEnd - 1].number
             result.titleBeforeTrailingNumber =
                 TitleBuilder(tokens: tokens, facts: facts, range: start..<(titleEnd - 1))

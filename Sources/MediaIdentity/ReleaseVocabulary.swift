@@ -11,12 +11,14 @@ enum ReleaseVocabulary {
         "webrip", "web-rip", "webhd", "hdtv", "hdtvrip", "pdtv", "sdtv", "dsr", "dsrip", "dvdrip", "dvd-rip",
         "dvdr", "dvd5", "dvd9", "dvdscr", "dvd-scr", "dvd", "hdrip", "hddvd", "hd-dvd", "tvrip", "satrip", "vhsrip",
         "hdcam", "telesync", "telecine", "uhdtv", "uhdrip", "webdlrip", "camrip", "ppvrip", "vodrip", "r5",
-        "bdmux", "dvdmux", "webmux", "amzn", "dsnp", "hmax", "atvp", "pcok", "pmtp", "hulu", "itunes", "nflx", "crav", "dcu", "bbc-iplayer",
+        "bdmux", "dvdmux", "webmux", "amzn", "dsnp", "hmax", "atvp", "pcok", "pmtp", "hulu", "itunes", "nflx", "crav",
+        "dcu", "bbc-iplayer",
         // codecs
         "x264", "x265", "h264", "h265", "h-264", "h-265", "hevc", "avc", "xvid", "divx", "av1", "vp9", "mpeg2",
         "mpeg-2", "10bit", "10-bit", "8bit", "hi10p", "hi10", "hi444pp", "yuv420p10",
         // audio
-        "aac", "aac2", "aac5", "ac3", "ac3d", "eac3", "e-ac-3", "ddp", "ddp2", "ddp5", "ddp7", "dd2", "dd5", "dd7", "dd+",
+        "aac", "aac2", "aac5", "ac3", "ac3d", "eac3", "e-ac-3", "ddp", "ddp2", "ddp5", "ddp7", "dd2", "dd5", "dd7",
+        "dd+",
         "dts", "dts-hd", "dts-ma", "dts-x", "dtshd", "truehd", "atmos", "flac", "flac2", "lpcm", "mp3",
         "5.1", "7.1", "2ch", "6ch", "8ch", "dual-audio",
         // hdr
@@ -28,7 +30,7 @@ enum ReleaseVocabulary {
 
     /// Words that mark a release only when written as tags (`FRENCH`, `EXTENDED`); in normal case they can be
     /// part of a title (`Johnny English`), so they are only trimmed from the end of an upper-case run.
-    static let weak: Set<String> = [
+    static let weak: Set<String> = Set([
         "web", "cam", "ts", "tc", "scr", "screener", "bd", "hd", "sd", "dv", "nf", "max", "ma", "it", "stan",
         "extended", "unrated", "uncut", "uncensored", "censored", "remastered", "theatrical", "directors", "dc",
         "imax", "criterion", "restored", "despecialized", "limited", "festival", "stv", "ws", "fs", "widescreen",
@@ -36,9 +38,10 @@ enum ReleaseVocabulary {
         "dual", "dl", "dubbed", "dub", "engsub", "eng-sub", "subbed", "sub", "subs", "hardsub", "hardsubs", "softsub",
         "vostfr", "vost",
         "vf", "vff", "vfq", "vfi", "vo", "truefrench", "fr", "deutsch", "esp", "latino", "lat", "en", "jap",
-        "chs", "cht", "nordic", "pl", "ptbr", "pt-br", "raw", "batch", "fansub", "docu", "custom", "openmatte", "colorized", "ova", "ona", "final", "end", "fin", "proper",
+        "chs", "cht", "nordic", "pl", "ptbr", "pt-br", "raw", "batch", "fansub", "docu", "custom", "openmatte",
+        "colorized", "ova", "ona", "final", "end", "fin", "proper",
         "repack", "rerip", "internal", "opus",
-    ].union(languages)
+    ]).union(languages)
 
     /// Languages of the audio or subtitles (`German`, `FRENCH`, `ita`): weak words that, right before a release
     /// tag, end the title whatever their case (`Das.Appartement.German.AC3D.DL`).

@@ -67,7 +67,9 @@ public struct SidecarInfo: Sendable, Hashable {
         case "tvdb": tvdbID = tvdbID ?? Self.number(value)
         case "imdb":
             let bytes = value.utf8
-            if bytes.count >= 9, bytes.count <= 12, value.hasPrefix("tt"), bytes.dropFirst(2).allSatisfy(DigitScanner.isDigit) {
+            if bytes.count >= 9, bytes.count <= 12, value.hasPrefix("tt"),
+                bytes.dropFirst(2).allSatisfy(DigitScanner.isDigit)
+            {
                 imdbID = imdbID ?? value
             }
         default: break

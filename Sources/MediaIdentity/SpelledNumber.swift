@@ -9,7 +9,7 @@ enum SpelledNumber {
     /// `i` ... `xxxix`, written canonically (`iiii` and `vx` are not numerals).
     private static func romanValue(_ lower: String) -> Int? {
         let bytes = Array(lower.utf8)
-        guard !bytes.isEmpty, bytes.count <= 6 else { return nil }
+        guard !bytes.isEmpty, bytes.count <= 7 else { return nil }
         var position = 0
         var tens = 0
         while position < bytes.count, bytes[position] == UInt8(ascii: "x"), tens < 3 {

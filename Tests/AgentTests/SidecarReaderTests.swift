@@ -11,7 +11,8 @@ import Testing
 @Suite("Reading .nfo sidecars from disk")
 struct SidecarReaderTests {
     static let movieNFO = "<movie><title>Avatar</title><uniqueid type=\"tmdb\">19995</uniqueid></movie>"
-    static let episodeNFO = "<episodedetails><title>Pilot</title><season>1</season><episode>1</episode></episodedetails>"
+    static let episodeNFO =
+        "<episodedetails><title>Pilot</title><season>1</season><episode>1</episode></episodedetails>"
     static let showNFO = "<tvshow><title>Breaking Bad</title><uniqueid type=\"tvdb\">81189</uniqueid></tvshow>"
 
     @Test("movie.nfo next to a movie, NAME.nfo before it, tvshow.nfo in the show folder above the season")
@@ -52,7 +53,8 @@ struct SidecarReaderTests {
         #expect(reader.sidecars(forPath: root.file("Linked/x.mkv")).isEmpty)
 
         try write(Self.movieNFO, root.file("Inside/real.txt"))
-        try FileManager.default.createSymbolicLink(atPath: root.file("Inside/movie.nfo"), withDestinationPath: "real.txt")
+        try FileManager.default.createSymbolicLink(
+            atPath: root.file("Inside/movie.nfo"), withDestinationPath: "real.txt")
         #expect(reader.sidecars(forPath: root.file("Inside/x.mkv")).item == Self.movieNFO)
 
         let big = "<movie><title>Big</title></movie>" + String(repeating: " ", count: SidecarReader.maximumBytes)
@@ -94,7 +96,8 @@ struct SidecarReaderTests {
 
         try FileManager.default.removeItem(atPath: root.file("Film/movie.nfo"))
         let retitled = await attacher.attach(
-            to: .changed(busName: info.busName, PlayerProperties(metadata: TrackMetadata(title: "y", url: metadata.url))))
+            to: .changed(
+                busName: info.busName, PlayerProperties(metadata: TrackMetadata(title: "y", url: metadata.url))))
         guard case .changed(_, let again) = retitled else { throw TestSupportError("not changed") }
         #expect(again.metadata?.sidecars.item == Self.movieNFO, "same URL: not read again")
 

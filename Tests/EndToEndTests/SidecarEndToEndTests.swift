@@ -21,7 +21,8 @@ struct SidecarEndToEndTests {
             <uniqueid type="tmdb" default="true">19995</uniqueid><uniqueid type="imdb">tt0499549</uniqueid></movie>
             """.utf8
         ).write(to: URL(fileURLWithPath: media.file("rip/movie.nfo")))
-        let film = FakeMetadata(title: "title_t00", url: "file://" + media.file("rip/title_t00.mkv"), length: .seconds(9000))
+        let film = FakeMetadata(
+            title: "title_t00", url: "file://" + media.file("rip/title_t00.mkv"), length: .seconds(9000))
         try await PrivateBus.with { bus in
             try await PunchPlaySandbox.withRunning { sandbox in
                 let player = try await FakePlayer.start(on: bus.address, name: "mpv", identity: "mpv")
@@ -33,7 +34,8 @@ struct SidecarEndToEndTests {
                 try await AgentProcess.with(
                     ["run", "--debug"], environment: home.environment(busAddress: bus.address), in: home
                 ) { agent in
-                    _ = try await sandbox.waitForRequests(pathPrefix: "/api/platform/v1/playback/", count: 1, timeout: 20)
+                    _ = try await sandbox.waitForRequests(
+                        pathPrefix: "/api/platform/v1/playback/", count: 1, timeout: 20)
                     let start = try #require(await sandbox.acceptedEvents().first)
                     #expect(start.action == "start")
                     #expect(start.body.contains("\"tmdb_id\":19995"), "\(start.body)")

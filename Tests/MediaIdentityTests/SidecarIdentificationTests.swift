@@ -95,7 +95,8 @@ struct SidecarIdentificationTests {
 
     @Test("Sidecars never turn a rejected file (sample, extra, music) into media")
     func rejectionsStand() {
-        for url in ["/films/Avatar (2009)/avatar-sample.mkv", "/films/Avatar (2009)/Trailers/trailer.mkv", "/m/a.flac"] {
+        for url in ["/films/Avatar (2009)/avatar-sample.mkv", "/films/Avatar (2009)/Trailers/trailer.mkv", "/m/a.flac"]
+        {
             let result = MediaIdentifier.identify(MediaHints(url: url, itemSidecar: Self.avatarNFO))
             guard case .notMedia = result else {
                 Issue.record("\(url) became \(result)")
@@ -121,7 +122,7 @@ struct SidecarIdentificationTests {
         #expect(player.sources.episodeTitle == .player)
         #expect(player.sources.episode == .name)
         let sequel = try #require(
-            Self.media(MediaHints(url: "/films/[Group] Some Film 2.mkv", duration: .seconds(100 * 60))))
+            Self.media(MediaHints(url: "/films/[Group] Some Story 2.mkv", duration: .seconds(100 * 60))))
         #expect(sequel.mediaType == .movie)
         #expect(sequel.sources.mediaType == .length)
     }
@@ -138,7 +139,8 @@ struct SidecarIdentificationTests {
         await propertyCheck(count: 200, input: title, numbers, fileName) { words, numbers, fileName in
             let (year, tmdb) = numbers
             let name = words.joined(separator: " ")
-            let nfo = "<movie><title>\(name)</title><year>\(year)</year><uniqueid type=\"tmdb\">\(tmdb)</uniqueid></movie>"
+            let nfo =
+                "<movie><title>\(name)</title><year>\(year)</year><uniqueid type=\"tmdb\">\(tmdb)</uniqueid></movie>"
             let item = Self.media(MediaHints(url: "/films/Some Folder/\(fileName)", itemSidecar: nfo))
             #expect(item?.mediaType == .movie, "\(fileName)")
             #expect(item?.title == name, "\(fileName)")

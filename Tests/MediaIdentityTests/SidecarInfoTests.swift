@@ -129,7 +129,9 @@ struct SidecarInfoTests {
         #expect(try #require(SidecarInfo(nfo: megabyte)).title == "Big")
         let late = "<movie><plot>" + String(repeating: "y", count: 1 << 20) + "</plot><title>Late</title></movie>"
         #expect(SidecarInfo(nfo: late) == nil)
-        let longTitle = "<movie><title>" + String(repeating: "z", count: 5000) + "</title><year>2001</year></movie>"
+        let longTitle =
+            "<movie><title>" + String(repeating: "z", count: 5000) + "</title><year>2001</year>"
+            + "<uniqueid type=\"imdb\">tt0062622</uniqueid></movie>"
         let long = try #require(SidecarInfo(nfo: longTitle))
         #expect(long.title == nil)
         #expect(long.year == 2001)

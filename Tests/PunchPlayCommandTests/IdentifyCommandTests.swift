@@ -10,7 +10,8 @@ struct IdentifyCommandTests {
     func jsonProvenance() async throws {
         let root = try TemporaryDirectory()
         defer { root.remove() }
-        try FileManager.default.createDirectory(atPath: root.file("Breaking Bad/Season 5"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: root.file("Breaking Bad/Season 5"), withIntermediateDirectories: true)
         try Data(
             "<tvshow><title>Breaking Bad</title><uniqueid type=\"tvdb\">81189</uniqueid></tvshow>".utf8
         ).write(to: URL(fileURLWithPath: root.file("Breaking Bad/tvshow.nfo")))

@@ -1,4 +1,5 @@
 import Credentials
+
 /// The `[punchplay]` table: which app the agent logs in as, where the service is, where credentials live and
 /// what the device is called.
 public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible, CustomReflectable {

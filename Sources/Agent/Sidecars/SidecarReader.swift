@@ -39,7 +39,8 @@ public struct SidecarReader: Sendable {
             ?? read(folder.appendingPathComponent("movie.nfo"), within: folder)
         texts.show =
             read(folder.appendingPathComponent("tvshow.nfo"), within: folder)
-            ?? (showFolder.path == folder.path ? nil : read(showFolder.appendingPathComponent("tvshow.nfo"), within: showFolder))
+            ?? (showFolder.path == folder.path
+                ? nil : read(showFolder.appendingPathComponent("tvshow.nfo"), within: showFolder))
         return texts
     }
 
