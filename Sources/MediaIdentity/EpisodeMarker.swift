@@ -1,5 +1,5 @@
 /// Season and episode numbers read from one marker word: `S01E02`, `s1e2`, `S01E01E02`, `S01E01-E03`,
-/// `S01E01-03`, `S06xE01`, `1x02`, `1x01-02`, `S02`, `E05`, `Ep05`, `E01-E03`.
+/// `S01E01-03`, `S06xE01`, `1x02`, `1940x01`, `1x01-02`, `S02`, `S07D1`, `E05`, `Ep05`, `E01-E03`.
 struct EpisodeMarker: Sendable, Equatable {
     var season: Int?
     var episode: Int?
@@ -25,8 +25,10 @@ struct EpisodeMarker: Sendable, Equatable {
             guard scanner.isAtEndOrVersion else { return nil }
             return EpisodeMarker(episode: episode, episodeEnd: end, pattern: "E05 episode marker")
         case .some(let byte) where DigitScanner.isDigit(byte):
-            guard let season = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: "x")),
-                let episode = scanner.number(maxDigits: 3)
+            // `Looney Tunes 1940x01`: a season may be named by its year (with a two-digit episode, so
+            // `1920x240` stays a frame size).
+            guard let season = scanner.number(maxDigits: 4), season < 100 || (1900...2039).contains(season),
+                scanner.skip(UInt8(ascii: "x")), let episode = scanner.number(maxDigits: season < 100 ? 3 : 2)
             else { return nil }
             let end = rangeEnd(&scanner, letter: UInt8(ascii: "x"))
             guard scanner.isAtEndOrVersion else { return nil }
@@ -52,6 +54,11 @@ struct EpisodeMarker: Sendable, Equatable {
 
     /// The episode part after a season (`E02`, `-E02`, `xE02`, `EP02`) and any further episodes.
     private static func seasonFirst(_ scanner: inout DigitScanner, season: Int) -> EpisodeMarker? {
+        if scanner.skip(UInt8(ascii: "d")) {
+            // `S07D1`, `S07D1-3&5`: the discs of a season set.
+            guard scanner.number(maxDigits: 2) != nil else { return nil }
+            return EpisodeMarker(season: season, pattern: "S01D1 season disc marker")
+        }
         _ = scanner.skip(UInt8(ascii: "x"))
         guard scanner.skip(UInt8(ascii: "e")) else { return nil }
         _ = scanner.skip(UInt8(ascii: "p"))

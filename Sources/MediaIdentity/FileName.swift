@@ -5,6 +5,8 @@ struct FileName: Sendable, Equatable {
         case video
         case audio
         case other
+        /// Subtitles, `.nfo` and `.torrent` files named after the video they go with.
+        case companion
         /// No recognised extension: the whole name is the stem.
         case unknown
     }
@@ -24,6 +26,8 @@ struct FileName: Sendable, Equatable {
             kind = .video
         } else if Self.audioExtensions.contains(candidate) {
             kind = .audio
+        } else if Self.companionExtensions.contains(candidate) {
+            kind = .companion
         } else if Self.otherExtensions.contains(candidate) {
             kind = .other
         } else {
@@ -51,9 +55,12 @@ struct FileName: Sendable, Equatable {
         "wma", "wv",
     ]
 
+    static let companionExtensions: Set<String> = [
+        "ass", "idx", "nfo", "sfv", "srt", "ssa", "sub", "sup", "torrent", "vtt",
+    ]
+
     static let otherExtensions: Set<String> = [
-        "ass", "bmp", "cue", "gif", "idx", "jpeg", "jpg", "json", "log", "m3u", "m3u8", "md5", "nfo", "par2",
-        "pdf", "pls", "png", "rar", "sfv", "srt", "ssa", "sub", "sup", "torrent", "txt", "vtt", "webp", "xml",
-        "zip",
+        "bmp", "cue", "gif", "jpeg", "jpg", "json", "log", "m3u", "m3u8", "md5", "par2", "pdf", "pls", "png", "rar",
+        "txt", "webp", "xml", "zip",
     ]
 }

@@ -1,11 +1,20 @@
 /// Identification from a file name weighed against its folders.
 extension MediaIdentifier {
-    /// The guess from a file name and its folders.
+    /// The guess from a file name and its folders; bonus material and samples are final rejections that say what
+    /// they belong to.
     static func fromFile(_ file: FileName, context: FolderContext) -> Result<IdentificationDraft, Rejection> {
         var name = ReleaseNameParser.parse(file.stem)
-        if let extra = name.extraKind {
-            return .failure(Rejection(text: "\(extra), not the feature itself", isFinal: true))
-        }
+        guard let extra = name.extraKind else { return fromName(name, of: file, context: context) }
+        name.extraKind = nil
+        let belongsTo = try? fromName(name, of: file, context: context).get().identification()
+        return .failure(Rejection(text: "\(extra), not the feature itself", isFinal: true, belongsTo: belongsTo))
+    }
+
+    /// The guess from a parsed file name weighed against its folders.
+    private static func fromName(
+        _ parsed: ParsedName, of file: FileName, context: FolderContext
+    ) -> Result<IdentificationDraft, Rejection> {
+        var name = parsed
         var reasons: [String] = []
         let show = context.show
         let folderSeason = context.season ?? (show?.numbering == .seasonOnly ? show?.season : nil)

@@ -31,6 +31,8 @@ public enum MediaIdentifier {
         }
         var draft: IdentificationDraft?
         var origin = FieldOrigin()
+        /// The extension of a subtitle, `.nfo` or `.torrent` named after its video.
+        var companion: String?
         if let location = locationText.flatMap(MediaLocation.init) {
             let file = FileName(location.fileName)
             switch file.kind {
@@ -38,6 +40,8 @@ public enum MediaIdentifier {
                 return .notMedia(reason: "audio file (.\(file.fileExtension ?? "")): music, not a movie or episode")
             case .other:
                 return .notMedia(reason: "not a video file (.\(file.fileExtension ?? ""))")
+            case .companion:
+                companion = file.fileExtension
             case .video, .unknown:
                 break
             }
@@ -49,7 +53,8 @@ public enum MediaIdentifier {
             var rejection: Rejection?
             if !location.isRemote || file.kind == .video {
                 switch fromFile(file, context: context) {
-                case .failure(let reason) where reason.isFinal: return .notMedia(reason: reason.text)
+                case .failure(let reason) where reason.isFinal:
+                    return .notMedia(reason: reason.text, belongsTo: reason.belongsTo)
                 case .failure(let reason): rejection = reason
                 case .success(let fileDraft): draft = fileDraft
                 }
@@ -63,6 +68,8 @@ public enum MediaIdentifier {
             }
             if draft == nil, let rejection { return sidecarOnly(hints, otherwise: rejection.text) }
         } else if let playerTitle {
+            let file = FileName(playerTitle)
+            if file.kind == .companion { companion = file.fileExtension }
             switch fromTitle(playerTitle) {
             case .failure(let reason): return .notMedia(reason: reason.text)
             case .success(let titleDraft): draft = titleDraft
@@ -73,7 +80,11 @@ public enum MediaIdentifier {
         guard var result = draft else {
             return sidecarOnly(hints, otherwise: "nothing in the title or URL names a movie or episode")
         }
-        if let extra = result.name.extraKind { return .notMedia(reason: "\(extra), not the feature itself") }
+        if let extra = result.name.extraKind {
+            var feature = result
+            feature.name.extraKind = nil
+            return .notMedia(reason: "\(extra), not the feature itself", belongsTo: feature.identification())
+        }
         let wasEpisode = result.isEpisode
         if let duration = hints.duration, duration > .zero {
             if let reason = applyDuration(duration, to: &result) { return sidecarOnly(hints, otherwise: reason) }
@@ -85,6 +96,10 @@ public enum MediaIdentifier {
         if hints.itemSidecar != nil || hints.showSidecar != nil {
             applySidecars(item: hints.itemSidecar, show: hints.showSidecar, to: &identification)
         }
+        if let companion {
+            return .notMedia(
+                reason: "a .\(companion) file that goes with a video, not the video itself", belongsTo: identification)
+        }
         return .media(identification)
     }
 
@@ -92,6 +107,8 @@ public enum MediaIdentifier {
     struct Rejection: Error {
         var text: String
         var isFinal = false
+        /// The movie or episode that bonus material or a sample belongs to.
+        var belongsTo: Identification?
     }
 
     /// What a name parsed from the player's title rests on.

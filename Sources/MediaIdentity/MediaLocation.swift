@@ -58,9 +58,18 @@ struct MediaLocation: Sendable, Equatable {
         let bytes = text.utf8
         guard let first = bytes.first else { return false }
         if first == UInt8(ascii: "/") { return true }
-        if text.hasPrefix("~/") { return true }
+        if text.hasPrefix("~/") || isWindowsPath(bytes) { return true }
         if schemeEnd(Array(bytes.prefix(40))) != nil { return true }
         return isRelativePath(text)
+    }
+
+    /// `C:\Videos\File.mkv`, `d:/TV/...`: a drive letter, a colon and a separator.
+    private static func isWindowsPath(_ bytes: String.UTF8View) -> Bool {
+        let head = Array(bytes.prefix(3))
+        guard head.count == 3, head[1] == UInt8(ascii: ":") else { return false }
+        let letter = head[0] | 0x20
+        return letter >= UInt8(ascii: "a") && letter <= UInt8(ascii: "z")
+            && (head[2] == UInt8(ascii: "\\") || head[2] == UInt8(ascii: "/"))
     }
 
     /// `Folder/File.mkv` or `Show/Season 1/07`: a path relative to wherever the name was listed.

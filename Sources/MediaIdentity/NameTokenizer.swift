@@ -88,8 +88,9 @@ enum NameTokenizer {
         return splittingGluedMarkers(tokens)
     }
 
-    /// `Show-S01E02`, `show-1x02`, `Show-s03-e01`, `Show-e01-Title`: an episode marker glued to the title by a
-    /// hyphen becomes its own token (or two).
+    /// `Show-S01E02`, `show-1x02`, `Show-s03-e01`, `Show-e01-Title`, `Film-x02-Making_Of`, `Bond-f21-Title`,
+    /// `03-Title`: an episode, bonus or film marker glued to the title by a hyphen, or a zero-padded number glued
+    /// before it, becomes its own token (or two).
     private static func splittingGluedMarkers(_ tokens: [NameToken]) -> [NameToken] {
         guard tokens.contains(where: mayHaveGluedMarker) else { return tokens }
         var result: [NameToken] = []
@@ -103,7 +104,7 @@ enum NameTokenizer {
             let textParts = token.text.split(separator: "-", omittingEmptySubsequences: false)
             guard lowerParts.count > 1, lowerParts.count == textParts.count,
                 EpisodeMarker.parse(String(lowerParts[0])) == nil,
-                let marker = gluedMarker(in: lowerParts)
+                let marker = leadingPaddedNumber(in: lowerParts) ?? gluedMarker(in: lowerParts)
             else {
                 result.append(token)
                 continue
@@ -111,11 +112,11 @@ enum NameTokenizer {
             var pieces = [0..<marker.lowerBound]
             pieces += marker.map { $0..<($0 + 1) }
             pieces.append(marker.upperBound..<lowerParts.count)
-            for (position, range) in pieces.enumerated() where !range.isEmpty {
+            for range in pieces where !range.isEmpty {
                 var piece = token
                 piece.text = textParts[range].joined(separator: "-")
                 piece.lower = lowerParts[range].joined(separator: "-")
-                piece.afterDash = position == 0 ? token.afterDash : position == pieces.count - 1
+                piece.afterDash = range.lowerBound == 0 ? token.afterDash : true
                 piece.keepsDot = range.upperBound == lowerParts.count && token.keepsDot
                 result.append(piece)
             }
@@ -127,6 +128,11 @@ enum NameTokenizer {
     /// season part followed by an episode part (`s03-e01`).
     private static func gluedMarker(in parts: [Substring]) -> Range<Int>? {
         for index in parts.indices.dropFirst() {
+            if ReleaseNameParser.isNumberedMarker(parts[index], letter: UInt8(ascii: "x"))
+                || ReleaseNameParser.isNumberedMarker(parts[index], letter: UInt8(ascii: "f"))
+            {
+                return index..<(index + 1)
+            }
             guard let marker = EpisodeMarker.parse(String(parts[index])) else { continue }
             if marker.episode != nil { return index..<(index + 1) }
             if index + 1 < parts.count, let next = EpisodeMarker.parse(String(parts[index + 1])), next.season == nil,
@@ -138,17 +144,28 @@ enum NameTokenizer {
         return nil
     }
 
+    /// `03-Criminal`: two or three digits starting with zero, then a word.
+    private static func leadingPaddedNumber(in parts: [Substring]) -> Range<Int>? {
+        guard parts.count == 2, (2...3).contains(parts[0].utf8.count), parts[0].utf8.first == UInt8(ascii: "0"),
+            parts[0].utf8.allSatisfy(DigitScanner.isDigit), let next = parts[1].utf8.first,
+            !DigitScanner.isDigit(next)
+        else { return nil }
+        return 0..<1
+    }
+
     private static let trailingPunctuation: Set<UInt8> = [
         UInt8(ascii: ","), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"),
     ]
 
-    /// A hyphen followed by `s`, `e` or a digit (`-s01e02`, `-e01`, `-1x02`); anything else (`x264-GRP`,
-    /// `WEB-DL`) is skipped cheaply.
+    /// A hyphen followed by `s`, `e`, `x`, `f` or a digit (`-s01e02`, `-e01`, `-1x02`, `-x02`), or a leading
+    /// zero (`03-Title`); anything else (`x264-GRP`, `WEB-DL`) is skipped cheaply.
     private static func mayHaveGluedMarker(_ token: NameToken) -> Bool {
         var previousWasHyphen = false
+        if token.lower.utf8.first == UInt8(ascii: "0") { return true }
         for byte in token.lower.utf8 {
             if previousWasHyphen
-                && (byte == UInt8(ascii: "s") || byte == UInt8(ascii: "e") || DigitScanner.isDigit(byte))
+                && (byte == UInt8(ascii: "s") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "x")
+                    || byte == UInt8(ascii: "f") || DigitScanner.isDigit(byte))
             {
                 return true
             }

@@ -46,10 +46,11 @@ extension ReleaseNameParser {
         return (start, hasGroup)
     }
 
-    /// The first release tag, part marker (`CD1`) or checksum at or after `start`.
+    /// The first release tag, part marker (`CD1`), bonus marker (`-x02`, `S01Extras`) or checksum at or after
+    /// `start`.
     static func firstTag(_ tokens: [NameToken], facts: [TokenFacts], from start: Int) -> Int {
         for index in start..<tokens.count {
-            if facts[index].isStrongTag || facts[index].isChecksum { return index }
+            if facts[index].isStrongTag || facts[index].isChecksum || isBonusMarker(tokens[index]) { return index }
             let lower = tokens[index].lower
             if lower == "h", index + 1 < tokens.count, ["264", "265"].contains(tokens[index + 1].lower) {
                 return index
@@ -78,6 +79,31 @@ extension ReleaseNameParser {
         return isAlone ? tokens[index].text.uppercased() : nil
     }
 
+    /// `x02` in `Film-x02-Making_Of`, `f21` in `James_Bond-f21-Casino_Royale`: a letter and one or two digits.
+    static func isNumberedMarker(_ part: Substring, letter: UInt8) -> Bool {
+        let bytes = part.utf8
+        guard (2...3).contains(bytes.count), bytes.first == letter else { return false }
+        return bytes.dropFirst().allSatisfy(DigitScanner.isDigit)
+    }
+
+    /// `-x02` after a title (bonus material numbered in a collection) or `S01Extras` (a season's extras).
+    static func isBonusMarker(_ token: NameToken) -> Bool {
+        if token.afterDash, isNumberedMarker(Substring(token.lower), letter: UInt8(ascii: "x")) { return true }
+        guard token.lower.hasSuffix("extras") || token.lower.hasSuffix("extra") else { return false }
+        var scanner = DigitScanner(Array(token.lower.utf8))
+        return scanner.skip(UInt8(ascii: "s")) && scanner.number(maxDigits: 2) != nil
+    }
+
+    /// `James_Bond-f21-Casino_Royale`: a collection's film number; the film's own title follows it.
+    static func filmNumberEnd(_ tokens: [NameToken], from start: Int) -> Int? {
+        guard start + 2 < tokens.count else { return nil }
+        for index in (start + 1)..<(tokens.count - 1)
+        where tokens[index].afterDash && isNumberedMarker(Substring(tokens[index].lower), letter: UInt8(ascii: "f")) {
+            return index + 1
+        }
+        return nil
+    }
+
     static let extraWords: Set<String> = [
         "sample", "trailer", "teaser", "featurette", "featurettes", "extras", "bonus", "behindthescenes",
         "making-of", "makingof", "deleted", "promo", "preview", "interview", "interviews",
@@ -91,6 +117,7 @@ extension ReleaseNameParser {
     ) -> String? {
         for index in start..<tokens.count {
             let lower = tokens[index].lower
+            if index > start, isBonusMarker(tokens[index]) { return "bonus material" }
             if lower.utf8.contains(UInt8(ascii: "-")) {
                 for suffix in extraSuffixes where lower.hasSuffix(suffix) {
                     return String(suffix.dropFirst())

@@ -16,6 +16,7 @@ enum ReleaseNameParser {
         var start = prefix.start
         result.anime = prefix.hasGroup || facts.contains { $0.isChecksum }
         guard start < tokens.count else { return result }
+        if let filmStart = filmNumberEnd(tokens, from: start) { start = filmStart }
 
         let leading = prefix.hasGroup ? leadingEpisode(tokens, facts: facts, start: start) : nil
         if leading != nil { start += 1 }
@@ -60,6 +61,10 @@ enum ReleaseNameParser {
             result.airDate = found.airDate
             result.numbering = found.numbering
             result.numberingPattern = found.pattern
+            if result.year == nil, let season = found.season, (1900...2039).contains(season) {
+                // `Pawn.Stars.S2014E18`: a season named by its year is that year too.
+                result.year = season
+            }
             if found.index >= start, found.episode != nil || found.airDate != nil {
                 result.episodeTitle = TitleBuilder.episodeTitle(tokens, facts: facts, from: found.index + found.span)
             }

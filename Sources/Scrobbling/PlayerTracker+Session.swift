@@ -107,7 +107,7 @@ extension PlayerTracker {
             )
         }
         switch identifyItem(environment: environment) {
-        case .notMedia(let reason):
+        case .notMedia(let reason, _):
             return .refused("not a movie or episode: \(reason)")
         case .media(let identification):
             if let other = environment.contentElsewhere[PlaybackSession.contentKey(identification)] {

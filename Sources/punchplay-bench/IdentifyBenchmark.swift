@@ -30,7 +30,7 @@ struct IdentifyBenchmark: ParsableCommand {
     static func digest(_ result: IdentificationResult) -> Int {
         switch result {
         case .media(let item): item.title.utf8.count &+ (item.episode ?? 0) &+ (item.year ?? 0)
-        case .notMedia(let reason): reason.utf8.count
+        case .notMedia(let reason, _): reason.utf8.count
         }
     }
 }

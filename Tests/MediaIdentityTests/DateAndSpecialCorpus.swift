@@ -93,7 +93,7 @@ enum DateAndSpecialCorpus {
         .episode(
             "M.A.S.H.S11E16.Goodbye.Farewell.and.Amen.DVDRip.XviD", "M A S H", 11, 16,
             episodeTitle: "Goodbye Farewell and Amen"),
-        .episode("Show.Name.S2024E05.720p.WEB.h264", "Show Name", 2024, 5),
+        .episode("Show.Name.S2024E05.720p.WEB.h264", "Show Name", 2024, 5, year: 2024),
         .episode("/tv/Blue Planet/1 of 6.mkv", "Blue Planet", nil, 1),
         .episode("Blue Planet Part 1 of 6.mkv", "Blue Planet", nil, 1),
         .episode("Le Bureau des Légendes Saison 2 Épisode 3.mkv", "Le Bureau des Légendes", 2, 3),

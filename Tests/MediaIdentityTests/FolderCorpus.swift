@@ -128,7 +128,7 @@ enum FolderCorpus {
         .episode("/anime/Naruto/Naruto 001.mkv", "Naruto", nil, 1),
         .episode(
             "/tv/Mythbusters/Season 2003/MythBusters - S2003E01 - Jet Assisted Chevy.mkv", "MythBusters", 2003, 1,
-            episodeTitle: "Jet Assisted Chevy"),
+            year: 2003, episodeTitle: "Jet Assisted Chevy"),
         .episode(
             "/tv/The Office (US)/Season 3/3x01 Gay Witch Hunt.avi", "The Office", 3, 1, episodeTitle: "Gay Witch Hunt"),
         .episode("/tv/Show/Season 1/Episode 01 - Pilot.mkv", "Show", 1, 1, episodeTitle: "Pilot"),

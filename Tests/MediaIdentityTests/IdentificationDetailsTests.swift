@@ -82,7 +82,7 @@ struct IdentificationDetailsTests {
             (MediaHints(), "neither a title nor a URL"),
         ])
     func rejectionReasons(hints: MediaHints, fragment: String) {
-        guard case .notMedia(let reason) = MediaIdentifier.identify(hints) else {
+        guard case .notMedia(let reason, _) = MediaIdentifier.identify(hints) else {
             Issue.record("expected a rejection for \(hints)")
             return
         }

@@ -112,7 +112,7 @@ struct PropertyTests {
             #expect((item.episode ?? 0) >= 0 && (item.season ?? 0) >= 0)
             if let end = item.episodeEnd, let episode = item.episode { #expect(end > episode) }
             #expect(item.rawFilename.map { !$0.contains("/") } ?? true)
-        case .notMedia(let reason):
+        case .notMedia(let reason, _):
             #expect(!reason.isEmpty)
         }
     }
