@@ -78,6 +78,28 @@ struct FoundNumbering: Sendable, Equatable {
         return result
     }
 
+    /// `Stagione 6 (2016) 720p ep13`, `Temporada 4 [HDTV][Cap.408]`, `Mind Field S2 (Ep 6)`: an episode word
+    /// further on completes a season; `Cap.408` of season 4 is episode 8.
+    func withLaterEpisode(tokens: [NameToken], facts: [TokenFacts]) -> FoundNumbering {
+        guard let season else { return self }
+        for index in (self.index + span)..<tokens.count {
+            var episode: Int?
+            if let marker = EpisodeMarker.parse(tokens[index].lower), marker.season == nil {
+                episode = marker.episode
+            } else if let word = Self.wordNumber(at: index, word: .episodeWord, tokens: tokens, facts: facts) {
+                episode = word.value
+            }
+            guard var episode else { continue }
+            if episode >= 100, episode / 100 == season { episode %= 100 }
+            var result = self
+            result.episode = episode
+            result.numbering = .seasonEpisode
+            result.pattern += " and a later episode word"
+            return result
+        }
+        return self
+    }
+
     /// `S01E01.E02`: a further episode in the next word.
     private func continued(tokens: [NameToken]) -> FoundNumbering {
         let next = index + span
@@ -92,11 +114,11 @@ struct FoundNumbering: Sendable, Equatable {
 
     static let seasonWords: Set<String> = [
         "season", "seasons", "series", "saison", "staffel", "temporada", "stagione", "seizoen", "sezon", "sæson",
-        "livre",
+        "livre", "temp", "tem",
     ]
     static let episodeWords: Set<String> = [
         "episode", "ep", "eps", "episodio", "folge", "afl", "aflevering", "épisode", "Épisode", "capitulo",
-        "capítulo", "cap", "odcinek", "jakso", "avsnitt", "epizod", "episodul", "серия",
+        "capítulo", "cap", "odcinek", "jakso", "avsnitt", "epizod", "episodul", "серия", "epi",
     ]
 
     /// `Season 2`, `Season.02`, `season2`, `Episode 5`, `Episode 5-6`, `Saison VII`, `Saison sept`: a keyword and
@@ -117,6 +139,9 @@ struct FoundNumbering: Sendable, Equatable {
             if let range = numberRange(tokens[index + 1].lower) {
                 return (range.first, range.last, 2)
             }
+            if word == .seasonWord, let first = leadingCount(tokens[index + 1].lower) {
+                return (first, nil, 2)
+            }
             // Spelled only after a season word: `Star Wars Episode IV` stays a title.
             guard word == .seasonWord else { return nil }
             return SpelledNumber.value(tokens[index + 1].lower).map { ($0, nil, 2) }
@@ -130,6 +155,14 @@ struct FoundNumbering: Sendable, Equatable {
         else { return nil }
         var scanner = DigitScanner(Array(bytes[wordEnd...]))
         return scanner.number(maxDigits: 4).map { ($0, nil, 1) }
+    }
+
+    /// `2of5`, `1&3`, `1&3-1to12ep`: the first of several seasons.
+    private static func leadingCount(_ lower: String) -> Int? {
+        var scanner = DigitScanner(Array(lower.utf8))
+        guard let value = scanner.number(maxDigits: 2) else { return nil }
+        let joined = scanner.skip(UInt8(ascii: "&")) || (scanner.skip(UInt8(ascii: "o")) && scanner.skip(UInt8(ascii: "f")))
+        return joined ? value : nil
     }
 
     /// `01-12`: a range of numbers in one token (batches, multi-episode files).
@@ -168,6 +201,9 @@ struct FoundNumbering: Sendable, Equatable {
                 index: index, span: 3, airDate: formatDate(year, month, day), numbering: .date,
                 pattern: "air date")
         }
+        if let date = monthDayYear(tokens[index].lower) {
+            return FoundNumbering(index: index, span: 1, airDate: date, numbering: .date, pattern: "air date")
+        }
         var scanner = DigitScanner(Array(tokens[index].lower.utf8))
         guard scanner.bytes.count == 10, let year = scanner.number(maxDigits: 4), scanner.skip(UInt8(ascii: "-")),
             let month = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: "-")),
@@ -176,6 +212,19 @@ struct FoundNumbering: Sendable, Equatable {
         else { return nil }
         return FoundNumbering(
             index: index, span: 1, airDate: formatDate(year, month, day), numbering: .date, pattern: "air date")
+    }
+
+    /// `03-29-2012` (month first, as American names write it) or `29-03-2012` when the first number cannot be a
+    /// month.
+    private static func monthDayYear(_ lower: String) -> String? {
+        var scanner = DigitScanner(Array(lower.utf8))
+        guard scanner.bytes.count == 10, let first = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: "-")),
+            let second = scanner.number(maxDigits: 2), scanner.skip(UInt8(ascii: "-")),
+            let year = scanner.number(maxDigits: 4), scanner.isAtEnd, (1900...2039).contains(year)
+        else { return nil }
+        if (1...12).contains(first), (1...31).contains(second) { return formatDate(year, first, second) }
+        if (1...12).contains(second), (1...31).contains(first) { return formatDate(year, second, first) }
+        return nil
     }
 
     private static func formatDate(_ year: Int, _ month: Int, _ day: Int) -> String {

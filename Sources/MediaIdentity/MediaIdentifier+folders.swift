@@ -84,6 +84,9 @@ extension MediaIdentifier {
                 isGenericName
                     ? "file name uninformative; folder name used"
                     : "folder name used: it has the year or numbering the file name lacks")
+        } else if let episode = name.asLeadingEpisode {
+            name = episode
+            reasons.append("leading episode number in file name")
         } else if isGeneric(file.stem, name) {
             return .failure(Rejection(text: "file name \"\(file.stem)\" says nothing and no folder names a title"))
         } else {
@@ -104,9 +107,24 @@ extension MediaIdentifier {
     /// the folder carries a year or episode numbering the file lacks (scene folders with obfuscated file names).
     static func shouldPreferFolder(_ folder: ParsedName, over file: ParsedName, stem: String) -> Bool {
         if isGeneric(stem, file) { return true }
+        if isSceneFileName(stem), folder.tagCount >= 2, !file.hasEpisodeNumber, !folder.hasEpisodeNumber,
+            folder.year != nil || file.year == nil
+        {
+            return true
+        }
         let folderIsSpecific = folder.year != nil || folder.hasEpisodeNumber
         let fileIsSpecific = file.year != nil || file.hasEpisodeNumber
         return folderIsSpecific && !fileIsSpecific
+    }
+
+    /// `wthd-cab`, `arw-repack-greenberg.dvdrip`, `blow-how.to.be.single.2016`: the lower-case file names scene
+    /// groups give inside a release folder, led by the group's tag, which the folder names properly.
+    static func isSceneFileName(_ stem: String) -> Bool {
+        let bytes = Array(stem.utf8)
+        guard !bytes.contains(where: { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") }),
+            let hyphen = bytes.firstIndex(of: UInt8(ascii: "-")), (2...6).contains(hyphen)
+        else { return false }
+        return bytes[..<hyphen].allSatisfy { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 
     /// Names that carry no title: disc structures, numbered streams (`00001`, but not `300` or `2012`), MakeMKV
@@ -129,10 +147,14 @@ extension MediaIdentifier {
     }
 
     /// Whether a disc structure, a camera or a screen recorder named the file (`VTS_01_1`, `title_t00`,
-    /// `VID_20240501_123456`).
+    /// `VID_20240501_123456`, `160725_02`).
     static func isDeviceFileName(_ stem: String) -> Bool {
         let lower = NameTokenizer.asciiLowercased(stem)
-        return genericPrefixes.contains { lower.hasPrefix($0) }
+        if genericPrefixes.contains(where: { lower.hasPrefix($0) }) { return true }
+        // `160725_02`: a recorder's date and clip number.
+        let digits = lower.utf8.reduce(0) { $0 + (DigitScanner.isDigit($1) ? 1 : 0) }
+        return digits >= 6
+            && lower.utf8.allSatisfy { DigitScanner.isDigit($0) || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }
 
     static let genericPrefixes = [

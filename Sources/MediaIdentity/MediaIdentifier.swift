@@ -125,7 +125,8 @@ public enum MediaIdentifier {
         if file.kind == .audio {
             return .failure(Rejection(text: "audio file name: music, not a movie or episode", isFinal: true))
         }
-        let name = ReleaseNameParser.parse(file.stem)
+        let parsed = ReleaseNameParser.parse(file.stem)
+        let name = parsed.asLeadingEpisode ?? parsed
         var draft = IdentificationDraft(name: name, reasons: titleReasons(name))
         let isFileLike = (file.kind == .video || name.tagCount > 0) && !playerTitle.utf8.contains(UInt8(ascii: "/"))
         if isFileLike { draft.rawFilename = playerTitle }

@@ -37,6 +37,10 @@ struct ParsedName: Sendable, Equatable {
     var leadingNumber: Int?
     /// The title without that leading number.
     var titleAfterLeadingNumber: String?
+    /// `003. Show Name - Ep Name`: with a zero-padded leading number, the show title after it (up to a dash) ...
+    var showAfterLeadingNumber: String?
+    /// ... and the episode title after that dash.
+    var episodeTitleAfterShow: String?
     /// `Naruto 001`: a number ending the title, an episode number when the show folder has the rest as title.
     var trailingNumber: Int?
     /// The title without that trailing number.
@@ -45,4 +49,17 @@ struct ParsedName: Sendable, Equatable {
     var extraKind: String?
 
     var hasEpisodeNumber: Bool { episode != nil || airDate != nil }
+
+    /// The name read as `03 - Show - Episode Title` when nothing else gives it numbering: what a name standing alone
+    /// (no season folder to weigh it against) most likely is.
+    var asLeadingEpisode: ParsedName? {
+        guard numbering == .none, let leadingNumber, let showAfterLeadingNumber else { return nil }
+        var episodeName = self
+        episodeName.title = showAfterLeadingNumber
+        episodeName.episode = leadingNumber
+        episodeName.episodeTitle = episodeTitleAfterShow
+        episodeName.numbering = .bareNumber
+        episodeName.numberingPattern = "\"03 - Title\" leading number"
+        return episodeName
+    }
 }

@@ -33,14 +33,17 @@ extension ReleaseNameParser {
             let group = tokens[start].bracketGroup
             var end = start
             var isSiteTag = false
+            var isAllTags = true
             while end < tokens.count, tokens[end].bracketGroup == group {
                 let lower = tokens[end].lower
                 if ReleaseVocabulary.siteTags.contains(lower) || ReleaseVocabulary.topLevelDomains.contains(lower) {
                     isSiteTag = true
                 }
+                isAllTags = isAllTags && facts[end].isStrongTag
                 end += 1
             }
-            hasGroup = hasGroup || !isSiteTag
+            // `[h265 - HEVC] Title`: tags in front, not a fansub group.
+            hasGroup = hasGroup || !(isSiteTag || isAllTags)
             start = end
         }
         return (start, hasGroup)

@@ -21,6 +21,16 @@ extension ReleaseNameParser {
             // not after a marker: `Show.Name.E02.2010` is an episode of a show from 2010).
             found = nil
         }
+        if let seasonOnly = found, seasonOnly.numbering == .seasonOnly {
+            found = seasonOnly.withLaterEpisode(tokens: tokens, facts: facts)
+        }
+        if let seasonOnly = found, seasonOnly.numbering == .seasonOnly, seasonOnly.index > start,
+            facts[seasonOnly.index].wordClass.contains(.seasonWord),
+            seasonOnly.index + seasonOnly.span < tokens.count, facts[seasonOnly.index + seasonOnly.span].isYear
+        {
+            // `Open Season 2 (2008)`: a year right after "Season N" makes it part of a movie title.
+            found = nil
+        }
         if found == nil {
             found =
                 bareNumber(tokens, facts: facts, start: start, tagIndex: tagIndex, hasGroup: hasGroup)
@@ -61,7 +71,11 @@ extension ReleaseNameParser {
                 }
             }
         }
-        guard hasGroup else { return paddedNumber(tokens, facts: facts, start: start, tagIndex: tagIndex) }
+        guard hasGroup else {
+            return paddedNumber(tokens, facts: facts, start: start, tagIndex: tagIndex)
+                ?? numberBeforeBroadcastTag(tokens, facts: facts, start: start, tagIndex: tagIndex)
+                ?? packedAfterYear(tokens, facts: facts, start: start, tagIndex: tagIndex)
+        }
         let bracket = firstBracket(tokens, facts: facts, after: start, yearIndex: nil) ?? tokens.count
         let weakTag = (start + 1..<tagIndex).first { facts[$0].isWeakTag } ?? tokens.count
         var end = min(bracket, tagIndex, weakTag)
@@ -130,18 +144,53 @@ extension ReleaseNameParser {
         return nil
     }
 
-    /// `07`, `012`: two or three digits starting with zero, outside brackets.
+    /// `Test.13.HDTV`: a number right before a television source is an episode (a film is not broadcast as
+    /// `HDTV` with its sequel number), in a name with no year.
+    static func numberBeforeBroadcastTag(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
+    ) -> FoundNumbering? {
+        let index = tagIndex - 1
+        guard index > start, tagIndex < tokens.count, broadcastSources.contains(tokens[tagIndex].lower),
+            !tokens[index].isBracketed, (1...2).contains(facts[index].digitCount), let number = facts[index].number,
+            number > 0, !facts[start..<index].contains(where: { $0.isYear })
+        else { return nil }
+        return FoundNumbering(
+            index: index, span: 1, episode: number, numbering: .bareNumber, pattern: "\"Title.13.HDTV\" number")
+    }
+
+    static let broadcastSources: Set<String> = ["hdtv", "pdtv", "sdtv", "dsr", "dsrip", "tvrip", "hdtvrip", "uhdtv"]
+
+    /// `the.flash.2014.208.hdtv`, `Series.2005.211.Episode.Title`: three digits right after the show's year are
+    /// season and episode.
+    static func packedAfterYear(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
+    ) -> FoundNumbering? {
+        guard start + 2 < tagIndex else { return nil }
+        for index in (start + 2)..<tagIndex where facts[index - 1].isYear && facts[index].digitCount == 3 {
+            guard !tokens[index].isBracketed, let number = facts[index].number, number >= 100, number % 100 > 0,
+                !frameHeights.contains(number), !facts[index].isYear
+            else { return nil }
+            return FoundNumbering(
+                index: index, span: 1, season: number / 100, episode: number % 100, numbering: .seasonEpisode,
+                pattern: "\"2014.208\" season and episode digits after the year")
+        }
+        return nil
+    }
+
+    /// `07`, `012`, `07v4`: two or three digits starting with zero, outside brackets.
     private static func isPaddedEpisode(_ token: NameToken, _ fact: TokenFacts) -> Bool {
         guard let number = fact.number, number > 0, (2...3).contains(fact.digitCount), !token.isBracketed else {
             return false
         }
-        return token.lower.utf8.first == UInt8(ascii: "0") && token.lower.utf8.count == fact.digitCount
+        return token.lower.utf8.first == UInt8(ascii: "0")
     }
 
-    /// `[Group] 01 - Title [BD]`: a fansub release that leads with its episode number, then the title.
+    /// `[Group] 01 - Title [BD]`, `[Group] 06 Title (720p)`: a fansub release that leads with its episode number,
+    /// then the title.
     static func leadingEpisode(_ tokens: [NameToken], facts: [TokenFacts], start: Int) -> FoundNumbering? {
         guard start + 1 < tokens.count, (2...3).contains(facts[start].digitCount), !tokens[start].isBracketed,
-            let number = facts[start].number, number > 0, tokens[start + 1].afterDash,
+            let number = facts[start].number, number > 0,
+            tokens[start + 1].afterDash || tokens[start].lower.utf8.first == UInt8(ascii: "0"),
             facts[start + 1].number == nil, !facts[start + 1].isStrongTag,
             !(start + 2..<tokens.count).contains(where: {
                 tokens[$0].afterDash && !tokens[$0].isBracketed && facts[$0].number != nil

@@ -37,9 +37,10 @@ enum ReleaseNameParser {
             ? (start + 1..<boundary).first { tokens[$0].lower == "aka" && $0 + 1 < boundary } : nil
         var titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
         if titleEnd - 1 > start, titleEnd < tokens.count, facts[titleEnd].isStrongTag,
-            facts[titleEnd - 1].wordClass.contains(.language)
+            facts[titleEnd - 1].wordClass.contains(.language), !isCapitalised(tokens[titleEnd - 1])
         {
-            // `Das.Appartement.German.AC3D`: the audio language before the tags, not the end of the title.
+            // `Das.Appartement.GERMAN.AC3D`: the audio language before the tags, not the end of the title (but
+            // `Johnny.English.1080p` keeps its capitalised word).
             titleEnd -= 1
         }
 
@@ -78,6 +79,14 @@ enum ReleaseNameParser {
             result.leadingNumber = number
             let rest = min(start + 1, titleEnd)..<titleEnd
             result.titleAfterLeadingNumber = TitleBuilder(tokens: tokens, facts: facts, range: rest).text
+            if found == nil, tokens[start].lower.utf8.first == UInt8(ascii: "0"), start + 1 < titleEnd {
+                // `03-Criminal.Minds`, `003. Show Name - Ep Name`: a zero-padded episode number, then the show.
+                let dash = (start + 2..<titleEnd).first { tokens[$0].afterDash } ?? titleEnd
+                result.showAfterLeadingNumber =
+                    TitleBuilder(tokens: tokens, facts: facts, range: (start + 1)..<dash).text
+                result.episodeTitleAfterShow =
+                    dash < titleEnd ? TitleBuilder.episodeTitle(tokens, facts: facts, from: dash) : nil
+            }
         }
         if found == nil, leading == nil, titleEnd - 1 > start, !facts[titleEnd - 1].isYear,
             facts[titleEnd - 1].number != nil
@@ -92,5 +101,12 @@ enum ReleaseNameParser {
         result.extraKind = extraKind(
             tokens, facts: facts, start: start, from: found == nil ? min(tagIndex, max(titleEnd, start + 1)) : tagIndex)
         return result
+    }
+
+    /// `German`, not `GERMAN` or `german`: a word written as part of a title.
+    private static func isCapitalised(_ token: NameToken) -> Bool {
+        let bytes = token.text.utf8
+        guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return false }
+        return bytes.dropFirst().contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
     }
 }

@@ -11,7 +11,7 @@ enum ReleaseVocabulary {
         "webrip", "web-rip", "webhd", "hdtv", "hdtvrip", "pdtv", "sdtv", "dsr", "dsrip", "dvdrip", "dvd-rip",
         "dvdr", "dvd5", "dvd9", "dvdscr", "dvd-scr", "dvd", "hdrip", "hddvd", "hd-dvd", "tvrip", "satrip", "vhsrip",
         "hdcam", "telesync", "telecine", "uhdtv", "uhdrip", "webdlrip", "camrip", "ppvrip", "vodrip", "r5",
-        "bdmux", "dvdmux", "webmux", "amzn", "dsnp", "hmax", "atvp", "pcok", "pmtp", "hulu", "itunes", "nflx", "crav",
+        "bdmux", "dvdmux", "webmux", "brmux", "bdripmux", "brripmux", "dvdripmux", "webripmux", "hfr", "amzn", "dsnp", "hmax", "atvp", "pcok", "pmtp", "hulu", "itunes", "nflx", "crav",
         "dcu", "bbc-iplayer",
         // codecs
         "x264", "x265", "h264", "h265", "h-264", "h-265", "hevc", "avc", "xvid", "divx", "av1", "vp9", "mpeg2",
@@ -40,7 +40,7 @@ enum ReleaseVocabulary {
         "vf", "vff", "vfq", "vfi", "vo", "truefrench", "fr", "deutsch", "esp", "latino", "lat", "en", "jap",
         "chs", "cht", "nordic", "pl", "ptbr", "pt-br", "raw", "batch", "fansub", "docu", "custom", "openmatte",
         "colorized", "ova", "ona", "final", "end", "fin", "proper",
-        "repack", "rerip", "internal", "opus",
+        "repack", "rerip", "internal", "opus", "convert", "hq", "doku", "swissgerman",
     ]).union(languages)
 
     /// Languages of the audio or subtitles (`German`, `FRENCH`, `ita`): weak words that, right before a release
@@ -73,7 +73,7 @@ enum ReleaseVocabulary {
         "internal", "dubbed", "subbed", "redux", "uncensored", "restored",
     ]
     static let editionQualifiers: Set<String> = [
-        "directors", "director's", "extended", "theatrical", "special", "collectors", "collector's", "ultimate",
+        "directors", "director's", "director", "extended", "theatrical", "special", "collectors", "collector's", "ultimate",
         "anniversary", "remastered", "unrated", "uncut", "limited", "deluxe", "definitive", "criterion", "rogue",
         "producers", "producer's", "international", "alternate",
     ]
@@ -89,6 +89,12 @@ enum ReleaseVocabulary {
             for part in lower.split(separator: "-") where strong.contains(String(part)) {
                 return true
             }
+        }
+        if lower.hasSuffix("fps"), lower.utf8.count <= 8, lower.utf8.dropLast(3).allSatisfy(DigitScanner.isDigit),
+            lower.utf8.count > 3
+        {
+            // `48fps`, `23.976fps` reads as `976fps`.
+            return true
         }
         guard let last = lower.utf8.last, DigitScanner.isDigit(last) else { return false }
         if isFrameSize(lower) { return true }
