@@ -161,7 +161,8 @@ struct FoundNumbering: Sendable, Equatable {
     private static func leadingCount(_ lower: String) -> Int? {
         var scanner = DigitScanner(Array(lower.utf8))
         guard let value = scanner.number(maxDigits: 2) else { return nil }
-        let joined = scanner.skip(UInt8(ascii: "&")) || (scanner.skip(UInt8(ascii: "o")) && scanner.skip(UInt8(ascii: "f")))
+        let joined =
+            scanner.skip(UInt8(ascii: "&")) || (scanner.skip(UInt8(ascii: "o")) && scanner.skip(UInt8(ascii: "f")))
         return joined ? value : nil
     }
 

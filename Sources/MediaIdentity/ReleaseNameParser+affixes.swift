@@ -42,8 +42,8 @@ extension ReleaseNameParser {
                 isAllTags = isAllTags && facts[end].isStrongTag
                 end += 1
             }
-            // `[h265 - HEVC] Title`: tags in front, not a fansub group.
-            hasGroup = hasGroup || !(isSiteTag || isAllTags)
+            // `[h265 - HEVC] Title`: tags in front, not a fansub group (`[Hi10]` alone still marks anime).
+            hasGroup = hasGroup || !(isSiteTag || (isAllTags && end - start > 1))
             start = end
         }
         return (start, hasGroup)

@@ -75,9 +75,10 @@ extension ReleaseNameParser {
             return paddedNumber(tokens, facts: facts, start: start, tagIndex: tagIndex)
                 ?? numberBeforeBroadcastTag(tokens, facts: facts, start: start, tagIndex: tagIndex)
                 ?? packedAfterYear(tokens, facts: facts, start: start, tagIndex: tagIndex)
+                ?? numberBeforeFansubTag(tokens, facts: facts, start: start, tagIndex: tagIndex)
         }
         let bracket = firstBracket(tokens, facts: facts, after: start, yearIndex: nil) ?? tokens.count
-        let weakTag = (start + 1..<tagIndex).first { facts[$0].isWeakTag } ?? tokens.count
+        let weakTag = (start + 1..<max(start + 1, tagIndex)).first { facts[$0].isWeakTag } ?? tokens.count
         var end = min(bracket, tagIndex, weakTag)
         while end - 1 > start, facts[end - 1].isWeakTag { end -= 1 }
         let isSequel = end - 2 >= start && sequelWords.contains(tokens[end - 2].lower)
@@ -150,13 +151,33 @@ extension ReleaseNameParser {
         _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
     ) -> FoundNumbering? {
         let index = tagIndex - 1
-        guard index > start, tagIndex < tokens.count, broadcastSources.contains(tokens[tagIndex].lower),
-            !tokens[index].isBracketed, (1...2).contains(facts[index].digitCount), let number = facts[index].number,
+        guard index > start, tagIndex < tokens.count,
+            let source = tokens[tagIndex].lower.split(separator: "-").first,
+            broadcastSources.contains(String(source)), !tokens[index].isBracketed,
+            !sequelWords.contains(tokens[index - 1].lower), (1...2).contains(facts[index].digitCount),
+            let number = facts[index].number,
             number > 0, !facts[start..<index].contains(where: { $0.isYear })
         else { return nil }
         return FoundNumbering(
             index: index, span: 1, episode: number, numbering: .bareNumber, pattern: "\"Title.13.HDTV\" number")
     }
+
+    /// `Show Name 445 VOSTFR`: a number followed by a fansub subtitle tag is an episode, group or not.
+    static func numberBeforeFansubTag(
+        _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
+    ) -> FoundNumbering? {
+        let end = min(tagIndex, tokens.count - 1)
+        guard start + 1 < end else { return nil }
+        for index in (start + 1)..<end
+        where fansubTags.contains(tokens[index + 1].lower) && !tokens[index].isBracketed {
+            guard let number = facts[index].number, number > 0, !facts[index].isYear else { return nil }
+            return FoundNumbering(
+                index: index, span: 1, episode: number, numbering: .bareNumber, pattern: "\"Title 445 VOSTFR\" number")
+        }
+        return nil
+    }
+
+    static let fansubTags: Set<String> = ["vostfr", "vost", "subbed", "engsub", "vosta"]
 
     static let broadcastSources: Set<String> = ["hdtv", "pdtv", "sdtv", "dsr", "dsrip", "tvrip", "hdtvrip", "uhdtv"]
 
@@ -225,10 +246,15 @@ extension ReleaseNameParser {
     /// `03 - Title`, `03. Title`, `03 Title`, `07`: a number that leads the name (alone only with one or two
     /// digits, so `300` stays a title).
     static func leadingNumber(_ tokens: [NameToken], facts: [TokenFacts], start: Int, titleEnd: Int) -> Int? {
-        guard start < tokens.count, let number = facts[start].number, facts[start].digitCount <= 3 else { return nil }
+        guard start < tokens.count else { return nil }
+        let isPadded = tokens[start].text.hasPrefix("0")
+        // `003-004. Show Name`: the first of a padded range.
+        let paddedRange = isPadded ? FoundNumbering.numberRange(tokens[start].lower)?.first : nil
+        guard let number = facts[start].digitCount <= 3 ? facts[start].number ?? paddedRange : paddedRange else {
+            return nil
+        }
         let isAlone = start + 1 >= titleEnd && facts[start].digitCount <= 2
         let isSeparated = start + 1 < tokens.count && tokens[start + 1].afterDash
-        let isPadded = tokens[start].text.hasPrefix("0")
         return isAlone || isSeparated || isPadded || tokens[start].keepsDot ? number : nil
     }
 

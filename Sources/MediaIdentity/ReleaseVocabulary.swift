@@ -11,7 +11,8 @@ enum ReleaseVocabulary {
         "webrip", "web-rip", "webhd", "hdtv", "hdtvrip", "pdtv", "sdtv", "dsr", "dsrip", "dvdrip", "dvd-rip",
         "dvdr", "dvd5", "dvd9", "dvdscr", "dvd-scr", "dvd", "hdrip", "hddvd", "hd-dvd", "tvrip", "satrip", "vhsrip",
         "hdcam", "telesync", "telecine", "uhdtv", "uhdrip", "webdlrip", "camrip", "ppvrip", "vodrip", "r5",
-        "bdmux", "dvdmux", "webmux", "brmux", "bdripmux", "brripmux", "dvdripmux", "webripmux", "hfr", "amzn", "dsnp", "hmax", "atvp", "pcok", "pmtp", "hulu", "itunes", "nflx", "crav",
+        "bdmux", "dvdmux", "webmux", "brmux", "bdripmux", "brripmux", "dvdripmux", "webripmux", "hfr", "amzn", "dsnp",
+        "hmax", "atvp", "pcok", "pmtp", "hulu", "itunes", "nflx", "crav",
         "dcu", "bbc-iplayer",
         // codecs
         "x264", "x265", "h264", "h265", "h-264", "h-265", "hevc", "avc", "xvid", "divx", "av1", "vp9", "mpeg2",
@@ -73,7 +74,8 @@ enum ReleaseVocabulary {
         "internal", "dubbed", "subbed", "redux", "uncensored", "restored",
     ]
     static let editionQualifiers: Set<String> = [
-        "directors", "director's", "director", "extended", "theatrical", "special", "collectors", "collector's", "ultimate",
+        "directors", "director's", "director", "extended", "imax", "collector", "theatrical", "special", "collectors",
+        "collector's", "ultimate",
         "anniversary", "remastered", "unrated", "uncut", "limited", "deluxe", "definitive", "criterion", "rogue",
         "producers", "producer's", "international", "alternate",
     ]

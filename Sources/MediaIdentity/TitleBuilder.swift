@@ -20,6 +20,11 @@ struct TitleBuilder {
                 ReleaseVocabulary.editionQualifiers.contains(tokens[indices[indices.count - 2]].lower)
             {
                 indices.removeLast(2)
+            } else if ReleaseVocabulary.editionQualifiers.contains(lower), indices.count > (keepsOneWord ? 2 : 1),
+                tokens[indices[indices.count - 2]].lower == "edition"
+            {
+                // `Baraka Edition Collector`: the French order.
+                indices.removeLast(2)
             } else {
                 break
             }

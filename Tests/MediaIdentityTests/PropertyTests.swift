@@ -34,7 +34,7 @@ struct PropertyTests {
         let piece = Gen<String?>.element(of: Self.pieces).map { $0 ?? "" }
         let separator = Gen<String?>.element(of: Self.separators).map { $0 ?? "" }
         let name = zip(piece, separator).array(of: 0...40)
-        await propertyCheck(count: 500, input: name) { parts in
+        await propertyCheck(count: 3000, input: name) { parts in
             let text = parts.map { $0.0 + $0.1 }.joined()
             assertUsable(MediaIdentifier.identify(MediaHints(title: text)))
             assertUsable(MediaIdentifier.identify(MediaHints(url: "file:///" + text)))
@@ -74,6 +74,19 @@ struct PropertyTests {
         assertUsable(MediaIdentifier.identify(MediaHints(url: "/" + text + ".mkv")))
     }
 
+    /// Shapes the number rules look around: a tag, a number or a marker first, last or alone.
+    @Test(
+        "Names that start or end with their tags, numbers or markers",
+        arguments: [
+            "h265 - HEVC Riddick 1080p", "VOSTFR", "13 VOSTFR", "HDTV", "13.HDTV", "x02", "-x02", "f21-Title",
+            "Title-f21", "Cap.408", "Temporada 4 Cap", "2014.208", "003-004.", "03-", "Season 2of5", "S01Extras",
+            "Title S01Extras", "1940x01", "C:\\", "C:\\x.mkv", "03-29-2012", "Title - 07 VOSTFR",
+        ])
+    func edgeShapes(_ text: String) {
+        assertUsable(MediaIdentifier.identify(MediaHints(title: text)))
+        assertUsable(MediaIdentifier.identify(MediaHints(url: "/" + text + ".mkv")))
+    }
+
     @Test("A huge title does not hide the identification of a good URL")
     func hugeTitleWithGoodURL() {
         let hints = MediaHints(
@@ -98,7 +111,9 @@ struct PropertyTests {
         "The", "Show", "S01E02", "1x02", "E05", "Season", "2", "Episode", "1999", "2024", "05", "01", "1080p", "x264",
         "BluRay", "WEB-DL", "GROUP", "SubsPlease", "07", "v2", "ABCD1234", "tmdb-550", "imdbid-tt0137523", "CD1",
         "Part", "sample", "Trailer", "FRENCH", "US", "www", "com", "VIDEO_TS", "mkv", "mp3", "é", "進撃", "", "of", "1",
-        "6", "aka", "2nd", "x", "E", "S",
+        "6", "aka", "2nd", "x", "E", "S", "VOSTFR", "HDTV", "h265", "x02", "f21", "Cap", "408", "Temporada", "ep13",
+        "S07D1", "1940x01", "03-29-2012", "003-004", "2of5", "1&3", "S01Extras", "48fps", "Edition", "Collector",
+        "160725_02", "C:\\", "srt", "nfo", "Livre", "VII", "003", "Test", "13",
     ]
 
     /// A result is usable when a media identification has a non-empty title, sane numbers and a confidence in
