@@ -88,6 +88,11 @@ struct FoundNumbering: Sendable, Equatable {
                 episode = marker.episode
             } else if let word = Self.wordNumber(at: index, word: .episodeWord, tokens: tokens, facts: facts) {
                 episode = word.value
+            } else if facts[index].wordClass.contains(.episodeWord), index + 1 < tokens.count,
+                let packed = facts[index + 1].number, packed / 100 == season
+            {
+                // `Temporada 19 [Cap.1901]`: season and episode digits that happen to look like a year.
+                episode = packed
             }
             guard var episode else { continue }
             if episode >= 100, episode / 100 == season { episode %= 100 }
