@@ -1,7 +1,7 @@
 /// What surrounds a title: website prefixes, group brackets, release tags, countries and extras.
 extension ReleaseNameParser {
-    /// Skips a website prefix (`www.Site.org - `), a running number in parentheses (`(1)`) and leading bracket
-    /// groups (`[Group]`), which never hold the title unless nothing else does.
+    /// Skips a website prefix (`www.Site.org - `), a running number in parentheses (`(1)`), a leading date
+    /// (`09.03.08.`) and leading bracket groups (`[Group]`), which never hold the title unless nothing else does.
     static func prefixEnd(_ tokens: [NameToken], facts: [TokenFacts]) -> (start: Int, hasGroup: Bool) {
         var start = 0
         if tokens[0].lower == "www" {
@@ -27,6 +27,12 @@ extension ReleaseNameParser {
         {
             // `(1)The Girl With...`: a collection's running number, not part of the title.
             start += 1
+        }
+        if start + 3 < tokens.count, (start..<start + 3).allSatisfy({ facts[$0].digitCount == 2 }),
+            facts[start + 3].number == nil
+        {
+            // `09.03.08.The.Doors`: the day a collector filed it.
+            start += 3
         }
         var hasGroup = false
         while start < tokens.count, tokens[start].bracket == UInt8(ascii: "[") {

@@ -86,6 +86,14 @@ extension ReleaseNameParser {
             return FoundNumbering(
                 index: end - 1, span: 1, episode: number, numbering: .bareNumber, pattern: "\"[Group] Title 07\"")
         }
+        if let dashed = (start + 1..<max(start + 1, end - 1)).first(where: {
+            facts[$0].number != nil && !facts[$0].isYear && tokens[$0 + 1].afterDash && facts[$0 + 1].number == nil
+        }), !sequelWords.contains(tokens[dashed - 1].lower), let number = facts[dashed].number, number > 0 {
+            // `[Figmentos] Monster 34 - At the End of Darkness`: the episode number, then its title.
+            return FoundNumbering(
+                index: dashed, span: 1, episode: number, numbering: .bareNumber,
+                pattern: "\"[Group] Title 07 - Episode\"")
+        }
         if end < tokens.count, end > start, let number = facts[end].number, !facts[end].isYear,
             end + 1 == tokens.count || tokens[end + 1].bracketGroup != tokens[end].bracketGroup
         {
@@ -222,15 +230,20 @@ extension ReleaseNameParser {
     }
 
     /// `The.Office.US.405.HDTV`, `FooBar.0307.PDTV`: season and episode run together in three digits (or four with
-    /// a leading zero) right before the release tags, in a name with no year.
+    /// a leading zero, or before a broadcast source) right before the release tags, in a name with no year.
     static func compactNumber(
         _ tokens: [NameToken], facts: [TokenFacts], start: Int, tagIndex: Int
     ) -> FoundNumbering? {
         let index = tagIndex - 1
+        // `the.simpsons.2401.hdtv`: four digits that are no year, right before a broadcast source, too.
+        let isBroadcast =
+            tagIndex < tokens.count
+            && tokens[tagIndex].lower.split(separator: "-").first.map { broadcastSources.contains(String($0)) } == true
         let isPacked =
             index > start
             && (facts[index].digitCount == 3
-                || (facts[index].digitCount == 4 && tokens[index].lower.utf8.first == UInt8(ascii: "0")))
+                || (facts[index].digitCount == 4
+                    && (tokens[index].lower.utf8.first == UInt8(ascii: "0") || (isBroadcast && !facts[index].isYear))))
         guard tagIndex < tokens.count, isPacked, !tokens[index].isBracketed,
             let number = facts[index].number, number % 100 > 0, number >= 100,
             !facts[start..<index].contains(where: { $0.isYear })

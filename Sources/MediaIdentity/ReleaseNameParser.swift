@@ -70,6 +70,16 @@ enum ReleaseNameParser {
                 result.episodeTitle = TitleBuilder.episodeTitle(tokens, facts: facts, from: found.index + found.span)
             }
         }
+        if found == nil, leading == nil, let yearIndex,
+            let special = (yearIndex + 1..<tagIndex).first(where: { tokens[$0].lower == "special" }),
+            special + 1 == tokens.count || tokens[special + 1].lower != "edition"
+        {
+            // `Downton.Abbey.2013.Christmas.Special`: a show's special, filed under season 0.
+            result.season = 0
+            result.numbering = .seasonOnly
+            result.numberingPattern = "\"Title 2013 Christmas Special\" special"
+            result.episodeTitle = TitleBuilder.episodeTitle(tokens, facts: facts, from: yearIndex + 1)
+        }
         var title = TitleBuilder(tokens: tokens, facts: facts, range: start..<titleEnd)
         result.country =
             title.takeCountry(followedByNumbering: found != nil || yearIndex != nil)
@@ -79,7 +89,9 @@ enum ReleaseNameParser {
             result.leadingNumber = number
             let rest = min(start + 1, titleEnd)..<titleEnd
             result.titleAfterLeadingNumber = TitleBuilder(tokens: tokens, facts: facts, range: rest).text
-            if found == nil, tokens[start].lower.utf8.first == UInt8(ascii: "0"), start + 1 < titleEnd {
+            if found == nil, tokens[start].lower.utf8.first == UInt8(ascii: "0"), start + 1 < titleEnd,
+                facts[start + 1].number == nil
+            {
                 // `03-Criminal.Minds`, `003. Show Name - Ep Name`: a zero-padded episode number, then the show.
                 let dash = (start + 2..<titleEnd).first { tokens[$0].afterDash } ?? titleEnd
                 result.showAfterLeadingNumber =
