@@ -90,9 +90,10 @@ enum ReleaseNameParser {
             let rest = min(start + 1, titleEnd)..<titleEnd
             result.titleAfterLeadingNumber = TitleBuilder(tokens: tokens, facts: facts, range: rest).text
             if found == nil, tokens[start].lower.utf8.first == UInt8(ascii: "0"), start + 1 < titleEnd,
-                facts[start + 1].number == nil
+                facts[start + 1].number == nil, tokens[start + 1].afterDash || tokens[start].keepsDot
             {
-                // `03-Criminal.Minds`, `003. Show Name - Ep Name`: a zero-padded episode number, then the show.
+                // `03-Criminal.Minds`, `003. Show Name - Ep Name`: a zero-padded episode number set apart from the
+                // show (`007.Spectre` is a title).
                 let dash = (start + 2..<titleEnd).first { tokens[$0].afterDash } ?? titleEnd
                 result.showAfterLeadingNumber =
                     TitleBuilder(tokens: tokens, facts: facts, range: (start + 1)..<dash).text

@@ -20,6 +20,11 @@ struct TitleBuilder {
                 ReleaseVocabulary.editionQualifiers.contains(tokens[indices[indices.count - 2]].lower)
             {
                 indices.removeLast(2)
+            } else if lower == "series" || lower == "season", indices.count > (keepsOneWord ? 2 : 1),
+                tokens[indices[indices.count - 2]].lower == "complete"
+            {
+                // `How.I.Met.Your.Mother.COMPLETE.SERIES`: a box set, not part of the title.
+                indices.removeLast(2)
             } else if ReleaseVocabulary.editionQualifiers.contains(lower), indices.count > (keepsOneWord ? 2 : 1),
                 tokens[indices[indices.count - 2]].lower == "edition"
             {
