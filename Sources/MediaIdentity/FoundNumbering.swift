@@ -21,6 +21,14 @@ struct FoundNumbering: Sendable, Equatable {
             return found.numbering == .seasonOnly
                 ? found.extended(tokens: tokens, facts: facts) : found.continued(tokens: tokens)
         }
+        if ReleaseNameParser.isBonusMarker(token), lower.utf8.first == UInt8(ascii: "s") {
+            // `My.Name.Is.Earl.S01Extras`: a season's extras.
+            var scanner = DigitScanner(Array(lower.utf8.dropFirst()))
+            if let season = scanner.number(maxDigits: 2) {
+                return FoundNumbering(
+                    index: index, span: 1, season: season, numbering: .seasonOnly, pattern: "\"S01Extras\" marker")
+            }
+        }
         if let season = wordNumber(at: index, word: .seasonWord, tokens: tokens, facts: facts) {
             let found = FoundNumbering(
                 index: index, span: season.span, season: season.value, numbering: .seasonOnly,
@@ -71,6 +79,11 @@ struct FoundNumbering: Sendable, Equatable {
         } else if let count = Self.countOf(at: next, tokens: tokens, facts: facts), count.index == next {
             result.episode = count.episode
             result.span += count.span
+        } else if ReleaseNameParser.isBonusMarker(tokens[next]) {
+            // `Show-s03-x02`: bonus material numbered within the season.
+            var scanner = DigitScanner(Array(tokens[next].lower.utf8.dropFirst()))
+            result.episode = scanner.number(maxDigits: 2)
+            result.span += 1
         } else {
             return self
         }

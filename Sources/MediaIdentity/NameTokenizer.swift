@@ -103,8 +103,9 @@ enum NameTokenizer {
             let lowerParts = token.lower.split(separator: "-", omittingEmptySubsequences: false)
             let textParts = token.text.split(separator: "-", omittingEmptySubsequences: false)
             guard lowerParts.count > 1, lowerParts.count == textParts.count,
-                EpisodeMarker.parse(String(lowerParts[0])) == nil,
-                let marker = leadingPaddedNumber(in: lowerParts) ?? gluedMarker(in: lowerParts)
+                let marker = leadingSeason(in: lowerParts)
+                    ?? (EpisodeMarker.parse(String(lowerParts[0])) == nil
+                        ? leadingPaddedNumber(in: lowerParts) ?? gluedMarker(in: lowerParts) : nil)
             else {
                 result.append(token)
                 continue
@@ -130,6 +131,7 @@ enum NameTokenizer {
         for index in parts.indices.dropFirst() {
             if ReleaseNameParser.isNumberedMarker(parts[index], letter: UInt8(ascii: "x"))
                 || ReleaseNameParser.isNumberedMarker(parts[index], letter: UInt8(ascii: "f"))
+                || (isYear(parts[index]) && !parts[index - 1].utf8.allSatisfy(DigitScanner.isDigit))
             {
                 return index..<(index + 1)
             }
@@ -140,8 +142,30 @@ enum NameTokenizer {
             {
                 return index..<(index + 2)
             }
+            if index + 1 < parts.count, ReleaseNameParser.isNumberedMarker(parts[index + 1], letter: UInt8(ascii: "x"))
+            {
+                // `Show-s03-x02-Gag_Reel`: a season's bonus material.
+                return index..<(index + 2)
+            }
         }
         return nil
+    }
+
+    /// `Robot Chicken S06-Born Again`: a season marker glued before the episode's words.
+    private static func leadingSeason(in parts: [Substring]) -> Range<Int>? {
+        guard let marker = EpisodeMarker.parse(String(parts[0])), marker.episode == nil, marker.season != nil,
+            let next = parts[1].utf8.first, next >= UInt8(ascii: "a"), next <= UInt8(ascii: "z"),
+            EpisodeMarker.parse(String(parts[1])) == nil
+        else { return nil }
+        return 0..<1
+    }
+
+    /// `Perfect Child-2007-TRUEFRENCH`: a year glued by hyphens.
+    private static func isYear(_ part: Substring) -> Bool {
+        guard part.utf8.count == 4, part.utf8.allSatisfy(DigitScanner.isDigit), let value = Int(part) else {
+            return false
+        }
+        return (1900...2039).contains(value)
     }
 
     /// `03-Criminal`: two or three digits starting with zero, then a word.
@@ -161,7 +185,7 @@ enum NameTokenizer {
     /// zero (`03-Title`); anything else (`x264-GRP`, `WEB-DL`) is skipped cheaply.
     private static func mayHaveGluedMarker(_ token: NameToken) -> Bool {
         var previousWasHyphen = false
-        if token.lower.utf8.first == UInt8(ascii: "0") { return true }
+        if token.lower.utf8.first == UInt8(ascii: "0") || token.lower.utf8.first == UInt8(ascii: "s") { return true }
         for byte in token.lower.utf8 {
             if previousWasHyphen
                 && (byte == UInt8(ascii: "s") || byte == UInt8(ascii: "e") || byte == UInt8(ascii: "x")

@@ -36,12 +36,10 @@ enum ReleaseNameParser {
             start + 1 < boundary
             ? (start + 1..<boundary).first { tokens[$0].lower == "aka" && $0 + 1 < boundary } : nil
         var titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
-        if titleEnd - 1 > start, titleEnd < tokens.count, facts[titleEnd].isStrongTag,
-            facts[titleEnd - 1].wordClass.contains(.language), !isCapitalised(tokens[titleEnd - 1])
-        {
-            // `Das.Appartement.GERMAN.AC3D`: the audio language before the tags, not the end of the title (but
-            // `Johnny.English.1080p` keeps its capitalised word).
-            titleEnd -= 1
+        if titleEnd < tokens.count, facts[titleEnd].isStrongTag {
+            // `Fight Club French 1080p`, `Alien.Director.Cut.Ita.Eng.VP9`: the audio languages before the tags,
+            // not the end of the title (a movie's year usually comes first, so `Johnny.English.2003` is safe).
+            while titleEnd - 1 > start, facts[titleEnd - 1].wordClass.contains(.language) { titleEnd -= 1 }
         }
 
         if let yearIndex {
@@ -116,10 +114,4 @@ enum ReleaseNameParser {
         return result
     }
 
-    /// `German`, not `GERMAN` or `german`: a word written as part of a title.
-    private static func isCapitalised(_ token: NameToken) -> Bool {
-        let bytes = token.text.utf8
-        guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z") else { return false }
-        return bytes.dropFirst().contains { $0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z") }
-    }
 }
