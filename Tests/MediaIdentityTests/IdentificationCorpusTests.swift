@@ -39,11 +39,16 @@ struct IdentificationCorpusTests {
         check(row)
     }
 
+    @Test("Download folders and old collections", arguments: CollectionCorpus.cases)
+    func collections(_ row: IdentificationCase) {
+        check(row)
+    }
+
     @Test("The corpus covers at least 400 names")
     func corpusSize() {
         let total = [
             SceneEpisodeCorpus.cases, MovieCorpus.cases, AnimeCorpus.cases, DateAndSpecialCorpus.cases,
-            FolderCorpus.cases, PlayerHintCorpus.cases, NotMediaCorpus.cases,
+            FolderCorpus.cases, PlayerHintCorpus.cases, NotMediaCorpus.cases, CollectionCorpus.cases,
         ].reduce(0) { $0 + $1.count }
         #expect(total >= 400)
     }
