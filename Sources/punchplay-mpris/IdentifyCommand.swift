@@ -12,9 +12,12 @@ struct IdentifyCommand: ParsableCommand {
         abstract: "Identify the movie or episode behind release names, paths or URLs.",
         discussion: """
             With no arguments, reads one input per line from standard input and writes one JSON object per line.
-            Inputs starting with "/", "~/" or a URL scheme are taken as the player's xesam:url, others as its \
-            xesam:title. For a local file, the Kodi/Jellyfin .nfo sidecars next to it are read as the agent reads \
-            them (NAME.nfo or movie.nfo, tvshow.nfo); "sources" says where each field came from.
+            Inputs starting with "/", "~/" or a URL scheme, and relative paths to files that exist, are taken as \
+            the player's xesam:url; others as its xesam:title, where names with folders \
+            ("Movies/Heat (1995)/Heat.mkv", "D:\\TV\\Show\\...") are still read as paths. For a local file, the \
+            Kodi/Jellyfin .nfo sidecars next to it are read as the agent reads them (NAME.nfo or movie.nfo, \
+            tvshow.nfo); "sources" says where each field came from. Bonus material, samples and subtitle files are \
+            never reported: their answer says why ("not_media", "reason") next to what they belong to.
             """
     )
 
@@ -63,10 +66,13 @@ struct IdentifyCommand: ParsableCommand {
     private func hints(for input: String) -> MediaHints {
         let duration = length.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) }
         let isLocation = input.hasPrefix("/") || input.hasPrefix("~/") || input.contains("://")
-        if isLocation {
-            let sidecars = SidecarReader(logger: Logger(label: "punchplay-mpris.identify")).sidecars(forURL: input)
+        let isRelativeFile =
+            !isLocation && input.contains("/") && FileManager.default.fileExists(atPath: input)
+        if isLocation || isRelativeFile {
+            let url = isRelativeFile ? FileManager.default.currentDirectoryPath + "/" + input : input
+            let sidecars = SidecarReader(logger: Logger(label: "punchplay-mpris.identify")).sidecars(forURL: url)
             return MediaHints(
-                title: playerTitle, url: input, duration: duration, itemSidecar: sidecars.item,
+                title: playerTitle, url: url, duration: duration, itemSidecar: sidecars.item,
                 showSidecar: sidecars.show)
         }
         return MediaHints(title: input, duration: duration)
