@@ -28,8 +28,14 @@ struct EpisodeMarker: Sendable, Equatable {
             // `Looney Tunes 1940x01`: a season may be named by its year (with a two-digit episode, so
             // `1920x240` stays a frame size).
             guard let season = scanner.number(maxDigits: 4), season < 100 || (1900...2039).contains(season),
-                scanner.skip(UInt8(ascii: "x")), let episode = scanner.number(maxDigits: season < 100 ? 3 : 2)
+                scanner.skip(UInt8(ascii: "x"))
             else { return nil }
+            let rest = scanner.bytes[scanner.position...]
+            if rest.starts(with: Array("all".utf8)), rest.count == 3 || rest.dropFirst(3).first == UInt8(ascii: "-") {
+                // `Something.1xAll`, `Something.1xAll-GROUP`: a whole season.
+                return EpisodeMarker(season: season, pattern: "1xAll season marker")
+            }
+            guard let episode = scanner.number(maxDigits: season < 100 ? 3 : 2) else { return nil }
             let end = rangeEnd(&scanner, letter: UInt8(ascii: "x"))
             guard scanner.isAtEndOrVersion else { return nil }
             return EpisodeMarker(season: season, episode: episode, episodeEnd: end, pattern: "1x02 marker")

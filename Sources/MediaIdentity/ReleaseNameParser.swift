@@ -36,6 +36,15 @@ enum ReleaseNameParser {
             start + 1 < boundary
             ? (start + 1..<boundary).first { tokens[$0].lower == "aka" && $0 + 1 < boundary } : nil
         var titleEnd = min(boundary, yearIndex ?? boundary, bracketIndex ?? boundary, akaIndex ?? boundary)
+        if let found, found.index == titleEnd, titleEnd - 1 > start {
+            // `Show Name 313-315 s16e03-05`: absolute numbers right before the marker; `Show The Complete Seasons
+            // 1 to 5`: a box set's words.
+            if FoundNumbering.numberRange(tokens[titleEnd - 1].lower) != nil {
+                titleEnd -= 1
+            } else if tokens[titleEnd - 1].lower == "complete" {
+                titleEnd -= titleEnd - 2 > start && tokens[titleEnd - 2].lower == "the" ? 2 : 1
+            }
+        }
         if titleEnd < tokens.count, facts[titleEnd].isStrongTag {
             // `Fight Club French 1080p`, `Alien.Director.Cut.Ita.Eng.VP9`: the audio languages before the tags,
             // not the end of the title (a movie's year usually comes first, so `Johnny.English.2003` is safe).
