@@ -1,32 +1,40 @@
 #!/usr/bin/env bash
 # Builds an installable Debian package of punchplay-mpris with dpkg-deb: the binary (Swift runtime linked
 # statically), the systemd user unit, the autostart entry, completions, the man page and the example
-# configuration. Depends: is computed by dpkg-shlibdeps from the libraries the binary really links.
+# configuration, the status icons. Depends: is computed by dpkg-shlibdeps from the libraries the binary really
+# links. --root takes a tree packaging/stage-package.sh staged (the one build-rpm.sh and build-pkg.sh package too);
+# without it the tree is staged here, with --client-id built in (see stage.sh).
 #
-#   packaging/build-deb.sh [--configuration release|debug] [--output-dir dist]
+#   packaging/build-deb.sh [--configuration release|debug] [--client-id ID] [--root DIR] [--output-dir dist]
 # Prints the path of the .deb on its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 configuration=release
 output_dir=dist
+client_id=
+staged=
 while [ $# -gt 0 ]; do
     case "$1" in
     --configuration) configuration=$2; shift 2 ;;
+    --client-id) client_id=$2; shift 2 ;;
+    --root) staged=$2; shift 2 ;;
     --output-dir) output_dir=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
     esac
 done
 
-version=$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Agent/AgentVersion.swift)
+version=$(packaging/package-version.sh)
 architecture=$(dpkg --print-architecture)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root=$work/root
 
-packaging/stage.sh --configuration "$configuration" --prefix /usr --destdir "$root"
-strip --strip-unneeded "$root/usr/bin/punchplay-mpris"
-gzip -9n "$root/usr/share/man/man1/punchplay-mpris.1"
+if [ -n "$staged" ]; then
+    mkdir -p "$root" && cp -a "$staged/." "$root/"
+else
+    packaging/stage-package.sh --configuration "$configuration" --client-id "$client_id" --root "$root"
+fi
 
 # dpkg-shlibdeps wants a source package around the binary it inspects.
 mkdir -p "$work/debian"
