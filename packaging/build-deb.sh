@@ -2,27 +2,14 @@
 # Builds an installable Debian package of punchplay-mpris with dpkg-deb: the binary (Swift runtime linked
 # statically), the systemd user unit, the autostart entry, completions, the man page and the example
 # configuration, the status icons. Depends: is computed by dpkg-shlibdeps from the libraries the binary really
-# links. --root takes a tree packaging/stage-package.sh staged (the one build-rpm.sh and build-pkg.sh package too);
-# without it the tree is staged here, with --client-id built in (see stage.sh).
+# links. Options: see package-options.sh.
 #
 #   packaging/build-deb.sh [--configuration release|debug] [--client-id ID] [--root DIR] [--output-dir dist]
 # Prints the path of the .deb on its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-configuration=release
-output_dir=dist
-client_id=
-staged=
-while [ $# -gt 0 ]; do
-    case "$1" in
-    --configuration) configuration=$2; shift 2 ;;
-    --client-id) client_id=$2; shift 2 ;;
-    --root) staged=$2; shift 2 ;;
-    --output-dir) output_dir=$2; shift 2 ;;
-    *) echo "unknown argument: $1" >&2; exit 2 ;;
-    esac
-done
+source packaging/package-options.sh
 
 version=$(packaging/package-version.sh)
 architecture=$(dpkg --print-architecture)
@@ -30,11 +17,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root=$work/root
 
-if [ -n "$staged" ]; then
-    mkdir -p "$root" && cp -a "$staged/." "$root/"
-else
-    packaging/stage-package.sh --configuration "$configuration" --client-id "$client_id" --root "$root"
-fi
+stage_tree "$root"
 
 # dpkg-shlibdeps wants a source package around the binary it inspects.
 mkdir -p "$work/debian"
@@ -51,7 +34,7 @@ cat >"$root/DEBIAN/control" <<CONTROL
 Package: punchplay-mpris
 Version: $version
 Architecture: $architecture
-Maintainer: punchplay-mpris maintainers <maintainers@users.noreply.r-seed-9ec93484.example>
+Maintainer: $maintainer
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $depends
 Recommends: dbus-user-session

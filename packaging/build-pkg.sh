@@ -2,36 +2,19 @@
 # Builds an Arch Linux package of punchplay-mpris with makepkg (Debian's `makepkg` package) from the tree
 # packaging/stage-package.sh stages: the same files as the .deb, see packaging/arch/PKGBUILD.in. makepkg refuses
 # to run as root, so as root it runs as the unprivileged user punchplay-pkgbuild, created when missing.
-# --root takes an already staged tree (the one build-deb.sh and build-rpm.sh package too); without it the tree is
-# staged here, with --client-id built in (see stage.sh).
+# Options: see package-options.sh.
 #
 #   packaging/build-pkg.sh [--configuration release|debug] [--client-id ID] [--root DIR] [--output-dir dist]
 # Prints the path of the package on its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-configuration=release
-output_dir=dist
-client_id=
-staged=
-while [ $# -gt 0 ]; do
-    case "$1" in
-    --configuration) configuration=$2; shift 2 ;;
-    --client-id) client_id=$2; shift 2 ;;
-    --root) staged=$2; shift 2 ;;
-    --output-dir) output_dir=$2; shift 2 ;;
-    *) echo "unknown argument: $1" >&2; exit 2 ;;
-    esac
-done
+source packaging/package-options.sh
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir "$work/build"
-if [ -n "$staged" ]; then
-    mkdir "$work/build/staged" && cp -a "$staged/." "$work/build/staged/"
-else
-    packaging/stage-package.sh --configuration "$configuration" --client-id "$client_id" --root "$work/build/staged"
-fi
+stage_tree "$work/build/staged"
 
 # The Arch package of each library the binary links; a library missing here fails the build rather than
 # shipping a package with a dependency left out.
@@ -63,7 +46,7 @@ level=19
     echo "PKGEXT='.pkg.tar.zst'"
     echo "COMPRESSZST=(zstd -c -z -q -$level -T0 -)"
 } >"$work/makepkg.conf"
-makepkg_command=(env PKGDEST="$work/build" SRCDEST="$work/build" BUILDDIR="$work/build"
+makepkg_command=(env PACKAGER="$maintainer" PKGDEST="$work/build" SRCDEST="$work/build" BUILDDIR="$work/build"
     makepkg --config "$work/makepkg.conf" --nodeps --force --noconfirm)
 if [ "$(id -u)" -eq 0 ]; then
     builder=punchplay-pkgbuild

@@ -12,17 +12,7 @@ cd "$(dirname "$0")/.."
 configuration=${DEB_TEST_CONFIGURATION:-debug}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-check() {
-    local description=$1
-    shift
-    if "$@"; then
-        echo "ok: $description"
-    else
-        echo "FAILED: $description" >&2
-        failures=$((failures + 1))
-    fi
-}
+source packaging/checks.sh
 
 package=$(packaging/build-deb.sh --configuration "$configuration" --output-dir "$work/dist" | tail -n 1)
 version=$(packaging/package-version.sh)
@@ -142,8 +132,4 @@ check "make install pointed the unit at the prefix" grep -qx "ExecStart=/opt/pp/
 check "make uninstall" make --no-print-directory uninstall DESTDIR="$stage" PREFIX=/opt/pp
 check "make uninstall left no file behind" test -z "$(find "$stage" -type f)"
 
-if [ "$failures" -ne 0 ]; then
-    echo "$failures packaging check(s) failed" >&2
-    exit 1
-fi
-echo "All packaging checks passed."
+finish_checks "All packaging checks passed."

@@ -19,17 +19,7 @@ client_id=punchplay-mpris-packaging-test
 work=$(mktemp -d)
 sandbox=
 trap '[ -z "$sandbox" ] || kill "$sandbox" 2>/dev/null; rm -rf "$work"' EXIT
-failures=0
-check() {
-    local description=$1
-    shift
-    if "$@"; then
-        echo "ok: $description"
-    else
-        echo "FAILED: $description" >&2
-        failures=$((failures + 1))
-    fi
-}
+source packaging/checks.sh
 
 version=$(packaging/package-version.sh)
 # Building with a client_id must not touch the source tree (no generated or edited file, tracked or not).
@@ -176,8 +166,4 @@ make_refuses_secret() {
 }
 check "make refuses a client secret without repeating it" make_refuses_secret
 
-if [ "$failures" -ne 0 ]; then
-    echo "$failures packaging check(s) failed" >&2
-    exit 1
-fi
-echo "All Fedora and Arch packaging checks passed."
+finish_checks "All Fedora and Arch packaging checks passed."
