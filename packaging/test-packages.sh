@@ -18,7 +18,7 @@ configuration=${PACKAGES_TEST_CONFIGURATION:-debug}
 client_id=punchplay-mpris-packaging-test
 work=$(mktemp -d)
 sandbox=
-trap '[ -z "$sandbox" ] || kill "$sandbox" 2>/dev/null; rm -rf "$work"' EXIT
+trap '[ -z "$sandbox" ] || kill "$sandbox" 2>/dev/null || true; rm -rf "$work"' EXIT
 source packaging/checks.sh
 
 version=$(packaging/package-version.sh)
@@ -136,6 +136,7 @@ logs_in_with_built_in_client_id() {
     local output
     output=$(run_binary login)
     kill "$sandbox" && wait "$sandbox" 2>/dev/null
+    sandbox=
     exec 3<&-
     grep -q "^Logged in as sandbox" <<<"$output" || { echo "$output" >&2; cat "$work/sandbox.log" >&2; return 1; }
 }
