@@ -49,28 +49,49 @@ architecture:
 docs: deps-build
 	scripts/write-generated-docs.sh
 
-# Packaging: `make install PREFIX=... [DESTDIR=...]`, `make uninstall` (same PREFIX), the .deb, and the
-# packaging test that CI runs after `make test` (it builds and installs the .deb, so it is kept out of the
-# quick `make test` loop). PACKAGING_PACKAGES are what those need on top of the build packages.
-PACKAGING_PACKAGES := $(BUILD_PACKAGES) dpkg-dev binutils desktop-file-utils systemd
+# Packaging: `make install PREFIX=... [DESTDIR=...]`, `make uninstall` (same PREFIX), the .deb, the .rpm (Fedora)
+# and the Arch package, and the packaging tests that CI runs after `make test` (they build and install packages,
+# so they are kept out of the quick `make test` loop). PACKAGING_PACKAGES are what those need on top of the build
+# packages. `CLIENT_ID=...` on make's command line builds a distributor's public client_id into the installed or
+# packaged binary (packaging/stage.sh); a client secret is never built in.
+PACKAGING_PACKAGES := $(BUILD_PACKAGES) dpkg-dev binutils desktop-file-utils systemd rpm makepkg \
+	pacman-package-manager libarchive-tools zstd fakeroot python3
 INSTALL_CONFIGURATION ?= release
+CLIENT_ID :=
+# Handed to the scripts through the environment, so no character of it can break a recipe's quoting.
+export PACKAGING_CLIENT_ID := $(CLIENT_ID)
 
-.PHONY: install uninstall deb deb-test deps-packaging
+ifeq ($(origin CLIENT_SECRET),command line)
+$(error CLIENT_SECRET: a client secret is never built into punchplay-mpris; register a public app and pass only CLIENT_ID)
+endif
+
+.PHONY: install uninstall deb rpm pkg deb-test packages-test deps-packaging
 
 deps-packaging:
 	@scripts/ensure-packages.sh $(PACKAGING_PACKAGES)
 
 install: deps-build
-	packaging/stage.sh --configuration $(INSTALL_CONFIGURATION) --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
+	@scripts/ensure-packages.sh binutils
+	packaging/stage.sh --configuration $(INSTALL_CONFIGURATION) --prefix "$(PREFIX)" --destdir "$(DESTDIR)" \
+		--client-id "$$PACKAGING_CLIENT_ID"
 
 uninstall:
 	packaging/stage.sh --uninstall --prefix "$(PREFIX)" --destdir "$(DESTDIR)"
 
 deb: deps-packaging
-	packaging/build-deb.sh
+	packaging/build-deb.sh --client-id "$$PACKAGING_CLIENT_ID"
+
+rpm: deps-packaging
+	packaging/build-rpm.sh --client-id "$$PACKAGING_CLIENT_ID"
+
+pkg: deps-packaging
+	packaging/build-pkg.sh --client-id "$$PACKAGING_CLIENT_ID"
 
 deb-test: deps-packaging
 	packaging/test-deb.sh
+
+packages-test: deps-packaging
+	packaging/test-packages.sh
 
 # Benchmarks (see BENCHMARKS.md): release builds. identify, worst-case and outbox measure hot paths on one
 # thread; reaction, idle, flood and scale run the release punchplay-mpris as a child process on a private

@@ -268,10 +268,12 @@ let package = Package(
         ),
 
         // MARK: Agent
+        .target(name: "CBuiltInClientID", exclude: ["README.md"]),
         .target(
             name: "Agent",
             dependencies: [
                 "PlaybackModel",
+                "CBuiltInClientID",
                 "Credentials",
                 "DBus",
                 "MPRIS",

@@ -1,32 +1,23 @@
 #!/usr/bin/env bash
 # Builds an installable Debian package of punchplay-mpris with dpkg-deb: the binary (Swift runtime linked
 # statically), the systemd user unit, the autostart entry, completions, the man page and the example
-# configuration. Depends: is computed by dpkg-shlibdeps from the libraries the binary really links.
+# configuration, the status icons. Depends: is computed by dpkg-shlibdeps from the libraries the binary really
+# links. Options: see package-options.sh.
 #
-#   packaging/build-deb.sh [--configuration release|debug] [--output-dir dist]
+#   packaging/build-deb.sh [--configuration release|debug] [--client-id ID] [--root DIR] [--output-dir dist]
 # Prints the path of the .deb on its last line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-configuration=release
-output_dir=dist
-while [ $# -gt 0 ]; do
-    case "$1" in
-    --configuration) configuration=$2; shift 2 ;;
-    --output-dir) output_dir=$2; shift 2 ;;
-    *) echo "unknown argument: $1" >&2; exit 2 ;;
-    esac
-done
+source packaging/package-options.sh
 
-version=$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Agent/AgentVersion.swift)
+version=$(packaging/package-version.sh)
 architecture=$(dpkg --print-architecture)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 root=$work/root
 
-packaging/stage.sh --configuration "$configuration" --prefix /usr --destdir "$root"
-strip --strip-unneeded "$root/usr/bin/punchplay-mpris"
-gzip -9n "$root/usr/share/man/man1/punchplay-mpris.1"
+stage_tree "$root"
 
 # dpkg-shlibdeps wants a source package around the binary it inspects.
 mkdir -p "$work/debian"
@@ -43,7 +34,7 @@ cat >"$root/DEBIAN/control" <<CONTROL
 Package: punchplay-mpris
 Version: $version
 Architecture: $architecture
-Maintainer: punchplay-mpris maintainers <maintainers@users.noreply.r-seed-9ec93484.example>
+Maintainer: $maintainer
 Installed-Size: $(du -sk --exclude=DEBIAN "$root" | cut -f1)
 Depends: $depends
 Recommends: dbus-user-session

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Packaging test (`make deb-test`, run by CI): builds the .deb, installs it with dpkg into a throwaway root,
-# checks every installed file, runs the installed binary, verifies the systemd unit with systemd-analyze and
+# checks every installed file (the status icons too), runs the installed binary, verifies the systemd unit with systemd-analyze and
 # the autostart entry with desktop-file-validate, removes the package again, and checks that
 # `make install` / `make uninstall` leave nothing behind.
 #
@@ -12,20 +12,10 @@ cd "$(dirname "$0")/.."
 configuration=${DEB_TEST_CONFIGURATION:-debug}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-check() {
-    local description=$1
-    shift
-    if "$@"; then
-        echo "ok: $description"
-    else
-        echo "FAILED: $description" >&2
-        failures=$((failures + 1))
-    fi
-}
+source packaging/checks.sh
 
 package=$(packaging/build-deb.sh --configuration "$configuration" --output-dir "$work/dist" | tail -n 1)
-version=$(sed -n 's/.*static let current = "\(.*\)".*/\1/p' Sources/Agent/AgentVersion.swift)
+version=$(packaging/package-version.sh)
 
 field() { dpkg-deb --field "$package" "$1"; }
 check "package name and version" test "$(field Package) $(field Version)" = "punchplay-mpris $version"
@@ -54,6 +44,10 @@ installed_files=(
     /usr/share/fish/vendor_completions.d/punchplay-mpris.fish
     /usr/share/man/man1/punchplay-mpris.1.gz
     /usr/share/doc/punchplay-mpris/config.example.toml
+    /usr/share/icons/hicolor/scalable/apps/punchplay-mpris.svg
+    /usr/share/icons/hicolor/scalable/apps/punchplay-mpris-reporting.svg
+    /usr/share/icons/hicolor/scalable/apps/punchplay-mpris-attention.svg
+    /usr/share/icons/hicolor/scalable/apps/punchplay-mpris-paused.svg
 )
 for file in "${installed_files[@]}"; do
     check "installed $file" test -s "$root$file"
@@ -62,7 +56,9 @@ check "dpkg knows the package as installed" \
     bash -c 'dpkg-query --admindir="$1/var/lib/dpkg" -W -f="\${Status}" punchplay-mpris | grep -q "install ok installed"' _ "$root"
 
 binary=$root/usr/bin/punchplay-mpris
-check "the installed binary runs and reports its version" test "$("$binary" --version)" = "$version"
+check "the installed binary runs and reports its version" test "$("$binary" --version | head -n 1)" = "$version"
+check "a package built without CLIENT_ID carries no client_id" test "$("$binary" --version | sed -n 2p)" = \
+    "client id: none built in (set client_id under [punchplay] in the configuration)"
 check "the installed binary prints the example configuration" \
     bash -c 'diff <("$1" config example) "$2"' _ "$binary" "$root/usr/share/doc/punchplay-mpris/config.example.toml"
 check "the binary needs no Swift runtime library" bash -c '! ldd "$1" | grep -q libswift' _ "$binary"
@@ -128,15 +124,12 @@ done
 stage=$work/stage
 check "make install DESTDIR=... PREFIX=/opt/pp" \
     make --no-print-directory install DESTDIR="$stage" PREFIX=/opt/pp INSTALL_CONFIGURATION="$configuration"
-check "make install put the binary and unit under the prefix" \
-    test -x "$stage/opt/pp/bin/punchplay-mpris" -a -s "$stage/opt/pp/lib/systemd/user/punchplay-mpris.service"
+check "make install put the binary, unit and icons under the prefix" \
+    test -x "$stage/opt/pp/bin/punchplay-mpris" -a -s "$stage/opt/pp/lib/systemd/user/punchplay-mpris.service" \
+    -a -s "$stage/opt/pp/share/icons/hicolor/scalable/apps/punchplay-mpris-paused.svg"
 check "make install pointed the unit at the prefix" grep -qx "ExecStart=/opt/pp/bin/punchplay-mpris run" \
     "$stage/opt/pp/lib/systemd/user/punchplay-mpris.service"
 check "make uninstall" make --no-print-directory uninstall DESTDIR="$stage" PREFIX=/opt/pp
 check "make uninstall left no file behind" test -z "$(find "$stage" -type f)"
 
-if [ "$failures" -ne 0 ]; then
-    echo "$failures packaging check(s) failed" >&2
-    exit 1
-fi
-echo "All packaging checks passed."
+finish_checks "All packaging checks passed."

@@ -28,7 +28,7 @@ struct ConfigCommand: ParsableCommand {
                 } else {
                     print("Configuration OK: " + configuration.sourceFiles.joined(separator: ", "))
                 }
-                if configuration.punchplay.clientID == nil {
+                if configuration.punchplay.clientIDSource == .none {
                     print("Note: no [punchplay] client_id is set; `login` needs one.")
                 }
             } catch {

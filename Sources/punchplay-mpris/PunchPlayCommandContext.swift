@@ -10,6 +10,10 @@ struct PunchPlayCommandContext {
     let store: any CredentialStore
     /// `[log] notifications`: whether commands may show desktop notifications.
     let notifications: Bool
+    /// The `[punchplay]` table the client was built from (with the built-in `client_id`).
+    let punchplay: PunchPlaySettings
+    /// The main configuration file, named in messages.
+    let configurationFile: String
 
     /// Builds the context; call `client.shutdown()` when done.
     static func make(global: GlobalOptions) async throws -> PunchPlayCommandContext {
@@ -33,7 +37,12 @@ struct PunchPlayCommandContext {
             fail(error.description)
         }
         return PunchPlayCommandContext(
-            client: made.client, store: made.store, notifications: configuration.log.notifications)
+            client: made.client,
+            store: made.store,
+            notifications: configuration.log.notifications,
+            punchplay: configuration.punchplay,
+            configurationFile: loader.location.mainFile
+        )
     }
 
     /// Prints `message` to standard error and exits with status 1 (the process ends, so an open client

@@ -20,7 +20,7 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
             status, queue retry|purge, login, logout, pause and resume go through it while the agent runs. \
             Example: busctl --user get-property tv.punchplay.Mpris /tv/punchplay/Mpris tv.punchplay.Mpris1 Playing
             """,
-        version: AgentVersion.current,
+        version: VersionText.text,
         subcommands: [
             RunCommand.self,
             IdentifyCommand.self,

@@ -24,7 +24,11 @@ struct StatusCommand: AsyncParsableCommand {
         let context = try await PunchPlayCommandContext.make(global: global)
         let client = context.client
         let agent = await AgentBusClient.connectIfRunning()
-        var report = await StatusReport.gather(from: client, storeName: context.store.displayName)
+        var report = await StatusReport.gather(
+            from: client,
+            storeName: context.store.displayName,
+            clientID: ClientIDStatus(settings: context.punchplay, configurationFile: context.configurationFile)
+        )
         await report.refreshAgent(from: agent)
         emit(report)
         guard report.state == .loggedIn else {

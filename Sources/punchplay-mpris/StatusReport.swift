@@ -29,6 +29,7 @@ struct StatusReport: Encodable {
     var state: State
     var reason: String?
     var store: String
+    var clientID: ClientIDStatus
     var account: Account?
     var token: TokenInfo?
     var nowPlaying: NowPlaying?
@@ -38,6 +39,7 @@ struct StatusReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case state, reason, store, account, token, errors, agent
+        case clientID = "client_id"
         case nowPlaying = "now_playing"
     }
 
@@ -47,6 +49,7 @@ struct StatusReport: Encodable {
         try container.encode(state, forKey: .state)
         try container.encode(reason, forKey: .reason)
         try container.encode(store, forKey: .store)
+        try container.encode(clientID, forKey: .clientID)
         try container.encode(account, forKey: .account)
         try container.encode(token, forKey: .token)
         try container.encode(nowPlaying, forKey: .nowPlaying)
@@ -55,8 +58,10 @@ struct StatusReport: Encodable {
     }
 
     /// Asks the client for everything; a failing part is recorded in `errors`, the rest is still shown.
-    static func gather(from client: PunchPlayClient, storeName: String) async -> StatusReport {
-        var report = StatusReport(state: .loggedOut, store: storeName)
+    static func gather(from client: PunchPlayClient, storeName: String, clientID: ClientIDStatus) async
+        -> StatusReport
+    {
+        var report = StatusReport(state: .loggedOut, store: storeName, clientID: clientID)
         do {
             guard try await client.tokens.currentCredentials() != nil else {
                 report.apply(await client.tokens.currentState())
@@ -151,6 +156,7 @@ struct StatusReport: Encodable {
             }
         }
         lines.append("Credentials:   \(store)")
+        lines.append("Client id:     \(clientID.summary)")
         if state == .loggedIn {
             lines.append("Now playing:   \(nowPlaying.map(Self.describe) ?? "nothing")")
         }

@@ -26,11 +26,16 @@ final class ConfigurationTestDirectory {
         return file
     }
 
-    /// A loader for `config.toml` in this directory, as if named by `--config` (or found by default).
-    func loader(origin: ConfigurationLocation.Origin = .commandLine) -> ConfigurationLoader {
+    /// A loader for `config.toml` in this directory, as if named by `--config` (or found by default), in a
+    /// binary that carries `builtInClientID` (none unless a test says so).
+    func loader(
+        origin: ConfigurationLocation.Origin = .commandLine,
+        builtInClientID: String? = nil
+    ) -> ConfigurationLoader {
         ConfigurationLoader(
             location: ConfigurationLocation(mainFile: mainFile, origin: origin),
-            hostName: "test-host"
+            hostName: "test-host",
+            builtInClientID: builtInClientID
         )
     }
 

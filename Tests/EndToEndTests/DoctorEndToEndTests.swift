@@ -33,6 +33,7 @@ struct DoctorEndToEndTests {
             #expect(result.output.contains("ok    session bus: connected"))
             #expect(result.output.contains("warn  agent: not running in this session"))
             #expect(result.output.contains("ok    player mpv: reported (org.mpris.MediaPlayer2.mpv)"))
+            #expect(result.output.contains("ok    client id: \(SandboxApp.agentClientID) (from the configuration)"))
             #expect(result.output.contains("ok    connection and token: logged in as sandbox"))
             #expect(result.output.contains("ok    outbox"))
             #expect(!result.output.contains(tokens.accessToken))
@@ -54,6 +55,16 @@ struct DoctorEndToEndTests {
             #expect(broken.output.contains("FAIL  configuration:"))
             #expect(broken.output.contains("settle_milliseconds"))
             #expect(broken.output.contains("fix: correct the keys named above"))
+
+            try "[punchplay]\ncredential_store = \"file\"\n".write(
+                toFile: home.configFile, atomically: true, encoding: .utf8)
+            let noClientID = try await Self.doctor(home, bus: bus)
+            #expect(noClientID.status == 1)
+            #expect(
+                noClientID.output.contains(
+                    "FAIL  client id: none: set client_id under [punchplay] in \(home.configFile)\n"
+                        + "      fix: add `client_id` under `[punchplay]` in \(home.configFile), "
+                        + "or install a package with one built in"))
         }
     }
 }

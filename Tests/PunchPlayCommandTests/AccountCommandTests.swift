@@ -44,6 +44,9 @@ struct AccountCommandTests {
             let account = try #require(report["account"] as? [String: Any])
             #expect(account["username"] as? String == "sandbox")
             #expect(Set(account["scopes"] as? [String] ?? []) == Set(SandboxScope.all))
+            let clientID = try #require(report["client_id"] as? [String: Any])
+            #expect(clientID["id"] as? String == SandboxApp.agentClientID)
+            #expect(clientID["source"] as? String == "configuration")
 
             await sandbox.advanceClock(by: 3_700)
             let later = try await CommandRun.run(
@@ -68,6 +71,7 @@ struct AccountCommandTests {
                 ["status"] + options, environment: environment, inheritingEnvironment: false)
             #expect(after.status == 1)
             #expect(after.output.contains("Not logged in"))
+            #expect(after.output.contains("Client id:     \(SandboxApp.agentClientID) (from the configuration)\n"))
         }
     }
 

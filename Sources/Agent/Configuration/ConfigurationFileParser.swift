@@ -91,8 +91,7 @@ struct ConfigurationFileParser {
         var settings = PunchPlaySettings(deviceName: hostName)
         settings.clientID = reader.string(
             ConfigurationKeys.clientID, in: table, at: path,
-            expected: "the client_id of your PunchPlay app: a non-empty string without spaces",
-            validate: { $0.isEmpty || $0.contains(where: \.isWhitespace) ? nil : $0 }
+            expected: ClientIDValidation.expected, validate: ClientIDValidation.validated
         )
         settings.clientSecret = reader.string(
             ConfigurationKeys.clientSecret, in: table, at: path,

@@ -16,10 +16,17 @@ public struct ConfigurationLoader: Sendable {
     public let location: ConfigurationLocation
     /// The default `device_name`.
     public let hostName: String
+    /// The `client_id` used when the files set none: the one built into this binary unless a test says otherwise.
+    public let builtInClientID: String?
 
-    public init(location: ConfigurationLocation, hostName: String = HostName.current()) {
+    public init(
+        location: ConfigurationLocation,
+        hostName: String = HostName.current(),
+        builtInClientID: String? = BuiltInClientID.value
+    ) {
         self.location = location
         self.hostName = hostName
+        self.builtInClientID = builtInClientID
     }
 
     /// The loader for this process: `--config`, then `PUNCHPLAY_MPRIS_CONFIG`, then the XDG location.
@@ -104,6 +111,7 @@ public struct ConfigurationLoader: Sendable {
             }
         }
         guard issues.isEmpty else { throw ConfigurationError(issues: issues) }
+        main.punchplay.builtInClientID = builtInClientID
         return AgentConfiguration(
             punchplay: main.punchplay,
             log: main.log,

@@ -15,8 +15,9 @@ public enum ExampleConfiguration {
         # default shown here. Check your file with `punchplay-mpris config check`.
 
         [punchplay]
-        # The client_id of your PunchPlay developer app (needed for `punchplay-mpris login`).
-        client_id = "your-app-client-id"
+        # The client_id of your PunchPlay developer app, needed for `punchplay-mpris login` unless your package has
+        # one built in (`punchplay-mpris --version` says); set here, it overrides the built-in one.
+        # client_id = "your-app-client-id"
         # Only for confidential apps; a desktop agent is normally a public client without a secret.
         # client_secret = ""
         # https only; plain http is accepted for localhost/127.0.0.1/[::1] (the local sandbox).

@@ -6,8 +6,12 @@ public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible, C
     /// The service the agent talks to unless `api_base_url` says otherwise.
     public static let defaultBaseURL = "https://punchplay.tv"
 
-    /// The developer app's `client_id`; `nil` when the file does not set one (see `requireClientID()`).
+    /// The developer app's `client_id` from the configuration; `nil` when the file does not set one (see
+    /// `requireClientID()`, which falls back to `builtInClientID`).
     public var clientID: String?
+    /// The `client_id` built into the binary by its distributor (`BuiltInClientID.value`, which
+    /// `ConfigurationLoader` passes in); used when the configuration sets none.
+    public var builtInClientID: String?
     /// The app's `client_secret`, only for confidential apps.
     /// - Warning: a secret: never log it; `description` hides it.
     public var clientSecret: String?
@@ -21,6 +25,7 @@ public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible, C
 
     public init(
         clientID: String? = nil,
+        builtInClientID: String? = nil,
         clientSecret: String? = nil,
         apiBaseURL: String = PunchPlaySettings.defaultBaseURL,
         credentialStore: CredentialStoreChoice = .auto,
@@ -28,6 +33,7 @@ public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible, C
         sendFullPath: Bool = false
     ) {
         self.clientID = clientID
+        self.builtInClientID = builtInClientID
         self.clientSecret = clientSecret
         self.apiBaseURL = apiBaseURL
         self.credentialStore = credentialStore
@@ -35,14 +41,33 @@ public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible, C
         self.sendFullPath = sendFullPath
     }
 
-    /// The `client_id`, or an error telling the user where to set it. For the commands that talk to PunchPlay.
+    /// The `client_id` the agent logs in with: the configuration's, else the built-in one.
+    public var effectiveClientID: String? { clientID ?? builtInClientID }
+
+    /// Where `effectiveClientID` comes from.
+    public var clientIDSource: ClientIDSource {
+        if clientID != nil { return .configuration }
+        return builtInClientID == nil ? .none : .builtIn
+    }
+
+    /// The `client_id` in use and where it comes from, in one line for `status`, `doctor` and `config check`.
+    public func clientIDSummary(configurationFile: String) -> String {
+        switch clientIDSource {
+        case .configuration: "\(effectiveClientID ?? "") (from the configuration)"
+        case .builtIn: "\(effectiveClientID ?? "") (built in by the distributor)"
+        case .none: "none: set client_id under [punchplay] in \(configurationFile)"
+        }
+    }
+
+    /// The `client_id` in use, or an error telling the user where to set it. For the commands that talk to
+    /// PunchPlay.
     public func requireClientID(configurationFile: String) throws(MissingClientIDError) -> String {
-        guard let clientID else { throw MissingClientIDError(configurationFile: configurationFile) }
+        guard let clientID = effectiveClientID else { throw MissingClientIDError(configurationFile: configurationFile) }
         return clientID
     }
 
     public var description: String {
-        "PunchPlaySettings(clientID: \(clientID ?? "nil"), clientSecret: \(clientSecret == nil ? "nil" : "<redacted>"), "
+        "PunchPlaySettings(clientID: \(clientID ?? "nil"), builtInClientID: \(builtInClientID ?? "nil"), clientSecret: \(clientSecret == nil ? "nil" : "<redacted>"), "
             + "apiBaseURL: \(apiBaseURL), credentialStore: \(credentialStore.rawValue), deviceName: \(deviceName), "
             + "sendFullPath: \(sendFullPath))"
     }
@@ -53,6 +78,7 @@ public struct PunchPlaySettings: Sendable, Equatable, CustomStringConvertible, C
             self,
             children: [
                 "clientID": clientID as Any,
+                "builtInClientID": builtInClientID as Any,
                 "clientSecret": clientSecret.map { _ in "<redacted>" } as Any,
                 "apiBaseURL": apiBaseURL,
                 "credentialStore": credentialStore,

@@ -158,6 +158,21 @@ public struct Doctor: Sendable {
     }
 
     private func checkAccount(configuration: AgentConfiguration, report: (DoctorCheck) -> Void) async {
+        let clientID = configuration.punchplay.clientIDSummary(configurationFile: loader.location.mainFile)
+        guard configuration.punchplay.clientIDSource != .none else {
+            report(
+                DoctorCheck(
+                    "client id",
+                    clientID,
+                    .failed(
+                        fix:
+                            "add `client_id` under `[punchplay]` in \(loader.location.mainFile), or install a package with one built in"
+                    )
+                )
+            )
+            return
+        }
+        report(DoctorCheck("client id", clientID))
         let factory = PunchPlayClientFactory(
             settings: configuration.punchplay,
             configurationFile: loader.location.mainFile,
@@ -171,12 +186,12 @@ public struct Doctor: Sendable {
             made = try await factory.make(logLabel: "punchplay-mpris.doctor")
         } catch {
             switch error {
-            case .configuration:
+            case .configuration(let error):
                 report(
                     DoctorCheck(
-                        "client_id",
-                        "missing",
-                        .failed(fix: "add `client_id` under `[punchplay]` in \(loader.location.mainFile)")
+                        "configuration",
+                        "\(error)",
+                        .failed(fix: "correct `[punchplay]` in \(loader.location.mainFile)")
                     )
                 )
             case .credentialStore(let error):
