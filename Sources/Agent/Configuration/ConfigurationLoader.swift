@@ -66,6 +66,7 @@ public struct ConfigurationLoader: Sendable {
         var main = ConfigurationFileParser.MainFile(
             punchplay: PunchPlaySettings(deviceName: hostName),
             log: LogSettings(),
+            desktop: DesktopSettings(),
             defaults: PlayerOverrides(),
             players: [:]
         )
@@ -107,6 +108,7 @@ public struct ConfigurationLoader: Sendable {
         return AgentConfiguration(
             punchplay: main.punchplay,
             log: main.log,
+            desktop: main.desktop,
             defaults: main.defaults,
             players: main.players,
             sourceFiles: sourceFiles

@@ -169,6 +169,15 @@ public struct AgentRuntime: Sendable {
                 )
             )
         }
+        if configuration.desktop.tray {
+            services.append(
+                .init(
+                    service: try await makeTray(control: control, on: session),
+                    successTerminationBehavior: .ignore,
+                    serviceName: "tray"
+                )
+            )
+        }
         if let serviceManager, let interval = serviceManager.watchdogInterval {
             services.append(
                 .init(
@@ -181,6 +190,28 @@ public struct AgentRuntime: Sendable {
         var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
         groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
         try await ServiceGroup(configuration: groupConfiguration).run()
+    }
+
+    /// The tray icon, exported on the agent's connection; its menu acts through `control`.
+    private func makeTray(control: AgentControl, on session: DBusConnection) async throws -> TrayService {
+        let commands = TrayCommands(
+            control: control,
+            webAddress: configuration.punchplay.apiBaseURL,
+            explicitConfigurationFile: loader.location.isExplicit ? loader.location.mainFile : nil,
+            environment: options.environment,
+            logger: logger
+        )
+        let tray = TrayIcon(
+            connection: session,
+            iconThemePath: TrayIconThemePath.resolve(
+                environment: options.environment,
+                executablePath: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+            ),
+            initial: TrayPresentation(status: await control.status),
+            perform: commands.perform
+        )
+        try await tray.export()
+        return TrayService(tray: tray, control: control, connection: session, logger: logger)
     }
 
     /// Takes `tv.punchplay.Mpris`, the session's one-agent token; fails when another agent holds it. An agent
