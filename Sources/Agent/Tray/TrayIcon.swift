@@ -193,11 +193,13 @@ actor TrayIcon {
             throw DBusError(.invalidArgs, "GetGroupProperties takes (aias)")
         }
         let wanted = ids.compactMap(\.asInt64).map { Int32(clamping: $0) }
-        let items = wanted.isEmpty ? presentation.menu : presentation.menu.filter { wanted.contains($0.id) }
+        let found = (wanted.isEmpty ? [0] + presentation.menu.map(\.id) : wanted).compactMap { id in
+            presentation.menuProperties(id: id).map { (id, $0) }
+        }
         return [
             .array(
                 elementSignature: "(ia{sv})",
-                items.map { .structure([.int32($0.id), TrayPresentation.filtered($0.menuProperties, names)]) }
+                found.map { .structure([.int32($0.0), TrayPresentation.filtered($0.1, names)]) }
             )
         ]
     }
@@ -206,7 +208,10 @@ actor TrayIcon {
         guard arguments.count == 2, case .int32(let id) = arguments[0], let name = arguments[1].asString else {
             throw DBusError(.invalidArgs, "GetProperty takes (is)")
         }
-        guard let value = try item(id).menuProperties.first(where: { $0.0 == name })?.1 else {
+        guard let properties = presentation.menuProperties(id: id) else {
+            throw DBusError(.invalidArgs, "no menu entry \(id)")
+        }
+        guard let value = properties.first(where: { $0.0 == name })?.1 else {
             throw DBusError(.invalidArgs, "menu entry \(id) has no property \(name)")
         }
         return [.variant(value)]

@@ -26,9 +26,17 @@ extension TrayPresentation {
         let children = menu.map { DBusValue.variant($0.layout(propertyNames: propertyNames)) }
         return .structure([
             .int32(0),
-            Self.filtered([("children-display", .string("submenu"))], propertyNames),
+            Self.filtered(Self.rootMenuProperties, propertyNames),
             .array(elementSignature: "v", children),
         ])
+    }
+
+    /// The root entry's properties: it only holds the others.
+    static let rootMenuProperties: [(String, DBusValue)] = [("children-display", .string("submenu"))]
+
+    /// The dbusmenu properties of the entry `id` (0 is the root); nil when no entry has that id.
+    func menuProperties(id: Int32) -> [(String, DBusValue)]? {
+        id == 0 ? Self.rootMenuProperties : menu.first { $0.id == id }?.menuProperties
     }
 
     static func filtered(_ properties: [(String, DBusValue)], _ names: [String]) -> DBusValue {

@@ -30,31 +30,42 @@ struct TrayService: Service {
                     }
                 }
                 group.addTask {
-                    await service.register()
+                    await service.register(justAppeared: false)
                     for await signal in watchers {
                         guard signal.arguments.count == 3, let owner = signal.arguments[2].asString, !owner.isEmpty
                         else { continue }
-                        await service.register()
+                        await service.register(justAppeared: true)
                     }
                 }
             }
         }
     }
 
-    /// Asks the watcher to show the item, under the agent's unique name (the item is at the standard path).
-    private func register() async {
-        do {
-            _ = try await connection.call(
-                destination: TrayBus.watcherName,
-                path: TrayBus.watcherPath,
-                interface: TrayBus.watcherInterface,
-                member: "RegisterStatusNotifierItem",
-                arguments: [.string(await connection.uniqueName)],
-                timeout: .seconds(5)
-            )
-            logger.info("tray icon registered with the StatusNotifierWatcher")
-        } catch {
-            logger.debug("no tray icon for now (no StatusNotifierWatcher on the bus: \(error)); waiting for one")
+    /// Asks the watcher to show the item, under the agent's unique name (the item is at the standard path). A
+    /// watcher that `justAppeared` may own its name before it serves its object: `UnknownObject` or
+    /// `UnknownMethod` from it is asked again every 100 ms for up to 2 s.
+    private func register(justAppeared: Bool) async {
+        let attempts = justAppeared ? 20 : 1
+        for attempt in 1...attempts {
+            do {
+                _ = try await connection.call(
+                    destination: TrayBus.watcherName,
+                    path: TrayBus.watcherPath,
+                    interface: TrayBus.watcherInterface,
+                    member: "RegisterStatusNotifierItem",
+                    arguments: [.string(await connection.uniqueName)],
+                    timeout: .seconds(5)
+                )
+                logger.info("tray icon registered with the StatusNotifierWatcher")
+                return
+            } catch let error as DBusError
+                where attempt < attempts && (error.name == .unknownObject || error.name == .unknownMethod)
+            {
+                do { try await Task.sleep(for: .milliseconds(100)) } catch { return }
+            } catch {
+                logger.debug("no tray icon for now (no StatusNotifierWatcher on the bus: \(error)); waiting for one")
+                return
+            }
         }
     }
 }
