@@ -87,7 +87,8 @@ struct TrayEndToEndTests {
             try await world.click("Resume reporting")
             let resumed = try await world.sandbox.waitForRequests(pathPrefix: Self.playback, count: 4, timeout: 20)
             #expect(resumed.map(\.path).last == Self.playback + "start")
-            try await Self.itemOnceReporting(world)
+            try await world.waitForItem(after: "NewIcon") { $0["IconName"] == .string("punchplay-mpris-reporting") }
+            try await world.waitForItem(after: "NewToolTip") { Self.toolTipText($0).hasPrefix("Reporting Big Buck") }
             #expect(await world.sandbox.recordedRequests(pathPrefix: Self.playback).count == 4, "nothing while paused")
 
             try await world.click("Open PunchPlay")
