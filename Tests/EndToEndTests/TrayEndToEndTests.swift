@@ -81,6 +81,8 @@ struct TrayEndToEndTests {
             let paused = try await world.waitForItem(after: "NewStatus") { $0["Status"] == .string("Active") }
             #expect(paused["IconName"] == .string("punchplay-mpris-paused"))
             #expect(Self.toolTipText(paused) == "Reporting paused until you resume")
+            let retried = try await world.sandbox.waitForRequests(pathPrefix: Self.playback, count: 3, timeout: 20)
+            #expect(retried.map(\.responseStatus) == [200, 422, 200])
             #expect(await world.sandbox.acceptedEvents().map(\.action) == ["start", "stop"])
 
             // Resume: a new session starts; nothing was reported in between.

@@ -33,9 +33,19 @@ struct TrayHostEndToEndTests {
                 try? FileManager.default.removeItem(atPath: empty)
                 // The host starts once the item reports: it reads the item as it is.
                 try await desktop.startHost(on: world.bus, seenBy: world.connection)
-                try await Self.waitForIcon(reporting, on: desktop, named: "reporting")
-                try await world.click("Pause until resumed")
-                try await Self.waitForIcon(paused, on: desktop, named: "paused")
+                #expect(try await Self.waitForIcon(reporting, on: desktop, named: "reporting", within: .seconds(20)))
+                // gtk-sni-tray can drop a change that comes while it still sets a new item up (seen on a loaded
+                // machine): a change it missed is made again, at most three times.
+                var shown = false
+                for _ in 1...3 where !shown {
+                    try await world.click("Pause until resumed")
+                    shown = try await Self.waitForIcon(paused, on: desktop, named: "paused", within: .seconds(5))
+                    if !shown {
+                        try await world.click("Resume reporting")
+                        _ = try await Self.waitForIcon(reporting, on: desktop, named: "reporting", within: .seconds(5))
+                    }
+                }
+                #expect(shown, "the paused icon never reached the screen")
             }
         } catch {
             await desktop.stop()
@@ -45,13 +55,14 @@ struct TrayHostEndToEndTests {
     }
 
     /// Takes screenshots until one shows at least 100 pixels of `colour` (the host draws in its own time and
-    /// says nothing when done), for up to 20 s; prints the last one's path.
+    /// says nothing when done), for up to `limit`; prints the last one's path. False when it never did.
     static func waitForIcon(
         _ colour: (red: Int, green: Int, blue: Int),
         on desktop: DesktopProcesses,
-        named name: String
-    ) async throws {
-        let deadline = ContinuousClock.now + .seconds(20)
+        named name: String,
+        within limit: Duration
+    ) async throws -> Bool {
+        let deadline = ContinuousClock.now + limit
         var shot = try await desktop.screenshot()
         var count = try await pixels(near: colour, in: shot)
         while count < 100, ContinuousClock.now < deadline {
@@ -61,7 +72,7 @@ struct TrayHostEndToEndTests {
             count = try await pixels(near: colour, in: shot)
         }
         print("tray screenshot: \(shot) (\(count) pixels of the \(name) icon's colour)")
-        #expect(count >= 100, "the \(name) icon is not on the screen: see \(shot)")
+        return count >= 100
     }
 
     /// The first fill colour of the icon `name` that is not white: its disc.
