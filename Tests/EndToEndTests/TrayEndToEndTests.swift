@@ -99,7 +99,7 @@ struct TrayEndToEndTests {
 
             // Log out behind the tray's back: attention, and "Log in…" runs the device login, which hands the
             // agent the new login.
-            try await world.callAgent("LoggedOut")
+            _ = try await world.agentWorld.call(member: "LoggedOut")
             let loggedOut = try await world.waitForItem(after: "NewStatus") {
                 $0["Status"] == .string("NeedsAttention")
             }

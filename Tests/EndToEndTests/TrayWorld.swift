@@ -10,14 +10,10 @@ import Testing
 
 /// The agent with its tray icon on a private bus, seen from a connection of the test's own as a tray host sees
 /// it: the item's properties and signals, the menu, clicks; `xdg-open` is a stand-in that writes the address it
-/// was given to `opened`.
+/// was given to `opened`. The agent's own interface is reached through `agentWorld` (and its members directly).
+@dynamicMemberLookup
 struct TrayWorld {
-    let bus: PrivateBus
-    let sandbox: PunchPlaySandbox
-    let player: FakePlayer
-    let home: AgentHome
-    let agent: AgentProcess
-    let connection: DBusConnection
+    let agentWorld: AgentWorld
     /// The agent's unique name, where the item and the menu are.
     let agentName: String
     let itemSignals: StreamRecorder<DBusSignal>
@@ -58,6 +54,11 @@ struct TrayWorld {
                             "PUNCHPLAY_MPRIS_ICON_THEME_PATH": iconDirectory,
                         ],
                         uniquingKeysWith: { _, new in new })
+                    let changes = StreamRecorder(
+                        try await connection.signals(
+                            matching: MatchRule(
+                                interface: "org.freedesktop.DBus.Properties", member: "PropertiesChanged",
+                                path: AgentBus.objectPath)))
                     let itemSignals = StreamRecorder(
                         try await connection.signals(matching: MatchRule(interface: TrayBus.itemInterface)))
                     let menuSignals = StreamRecorder(
@@ -66,8 +67,10 @@ struct TrayWorld {
                     try await AgentProcess.with(arguments, environment: environment, in: home) { agent in
                         try await agent.waitForLine(containing: "watching media players on the session bus")
                         let world = TrayWorld(
-                            bus: bus, sandbox: sandbox, player: player, home: home, agent: agent,
-                            connection: connection, agentName: try await connection.nameOwner(of: AgentBus.name),
+                            agentWorld: AgentWorld(
+                                bus: bus, sandbox: sandbox, player: player, home: home, agent: agent,
+                                connection: connection, changes: changes),
+                            agentName: try await connection.nameOwner(of: AgentBus.name),
                             itemSignals: itemSignals, menuSignals: menuSignals, opened: StreamRecorder(openedPipe.lines)
                         )
                         do {
@@ -101,7 +104,7 @@ struct TrayWorld {
 
     /// Every property of the item, unwrapped.
     func item() async throws -> [String: DBusValue] {
-        try await connection.getAllProperties(
+        try await self.connection.getAllProperties(
             destination: agentName, path: TrayBus.itemPath, interface: TrayBus.itemInterface)
     }
 
@@ -123,7 +126,7 @@ struct TrayWorld {
 
     /// The menu's entries but the separators as (id, label, enabled), from `GetLayout`.
     func menu() async throws -> [(id: Int32, label: String, enabled: Bool)] {
-        let reply = try await connection.call(
+        let reply = try await self.connection.call(
             destination: agentName, path: TrayBus.menuPath, interface: TrayBus.menuInterface, member: "GetLayout",
             arguments: [.int32(0), .int32(-1), .stringArray([])])
         guard reply.count == 2, case .structure(let root) = reply[1], root.count == 3, let children = root[2].asArray
@@ -141,14 +144,12 @@ struct TrayWorld {
         guard let entry = try await menu().first(where: { $0.label == label }) else {
             throw TestSupportError("no menu entry \(label)")
         }
-        _ = try await connection.call(
+        _ = try await self.connection.call(
             destination: agentName, path: TrayBus.menuPath, interface: TrayBus.menuInterface, member: "Event",
             arguments: [.int32(entry.id), .string("clicked"), .variant(.int32(0)), .uint32(0)])
     }
 
-    /// Calls a method of the agent's own interface.
-    func callAgent(_ member: String) async throws {
-        _ = try await connection.call(
-            destination: AgentBus.name, path: AgentBus.objectPath, interface: AgentBus.interface, member: member)
+    subscript<Value>(dynamicMember member: KeyPath<AgentWorld, Value>) -> Value {
+        agentWorld[keyPath: member]
     }
 }

@@ -56,20 +56,14 @@ struct TrayPresentation: Sendable, Hashable {
         } else {
             mood = .idle
         }
-        switch mood {
-        case .attention:
-            itemStatus = .needsAttention
-            iconName = TrayIconName.attention
-        case .paused:
-            itemStatus = .active
-            iconName = TrayIconName.paused
-        case .reporting:
-            itemStatus = .active
-            iconName = TrayIconName.reporting
-        case .idle:
-            itemStatus = .active
-            iconName = TrayIconName.idle
-        }
+        itemStatus = mood == .attention ? .needsAttention : .active
+        iconName =
+            switch mood {
+            case .attention: TrayIconName.attention
+            case .paused: TrayIconName.paused
+            case .reporting: TrayIconName.reporting
+            case .idle: TrayIconName.idle
+            }
         toolTipTitle = "PunchPlay"
         toolTipLines = Self.toolTipLines(status: status, reported: reported)
         menu = Self.menu(status: status)
