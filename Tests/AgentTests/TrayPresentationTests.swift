@@ -9,7 +9,8 @@ import Testing
 struct TrayPresentationTests {
     static let severance = AgentStatus.PlayingItem(
         busName: "org.mpris.MediaPlayer2.mpv", player: "mpv", status: "Playing", title: "Severance",
-        kind: "episode", season: 1, episode: 9, positionSeconds: 754.6, sessionID: "s1", state: .reporting
+        kind: "episode", season: 1, episode: 9, positionSeconds: 1_250, lengthSeconds: 2_950, sessionID: "s1",
+        state: .reporting
     )
 
     static func status(
@@ -48,19 +49,24 @@ struct TrayPresentationTests {
         let presentation = TrayPresentation(status: Self.status(playing: [Self.severance]))
         #expect(presentation.mood == .reporting)
         #expect(presentation.iconName == "punchplay-mpris-reporting")
-        #expect(presentation.toolTipLines == ["Reporting Severance S01E09 · 12:34"])
-        #expect(presentation.menu.first == .label(100, "Severance S01E09 · 12:34 (mpv)"))
+        #expect(presentation.toolTipLines == ["Reporting Severance S01E09 · 42 %"])
+        #expect(presentation.menu.first == .label(100, "Severance S01E09 · 42 % (mpv)"))
         #expect(presentation.menu.first?.clickAction == nil)
     }
 
-    @Test("a long film's position shows hours; an item without a title shows the player")
+    @Test("without a length the position shows, with hours for a long film; without a title the player shows")
     func itemTexts() {
         var film = Self.severance
         film.title = "Dune"
         film.season = nil
         film.episode = nil
+        film.lengthSeconds = nil
         film.positionSeconds = 3 * 3600 + 5 * 60 + 7
         #expect(TrayPresentation.itemText(film) == "Dune · 3:05:07")
+        film.positionSeconds = 754.6
+        #expect(TrayPresentation.itemText(film) == "Dune · 12:34")
+        film.lengthSeconds = 0
+        #expect(TrayPresentation.itemText(film) == "Dune · 12:34")
         var unknown = Self.severance
         unknown.title = nil
         unknown.season = nil
@@ -144,7 +150,7 @@ struct TrayPresentationTests {
         #expect(
             filtered
                 == .structure([
-                    .int32(100), .stringVariantDictionary([("label", .string("Severance S01E09 · 12:34 (mpv)"))]),
+                    .int32(100), .stringVariantDictionary([("label", .string("Severance S01E09 · 42 % (mpv)"))]),
                     .array(elementSignature: "v", []),
                 ]))
     }

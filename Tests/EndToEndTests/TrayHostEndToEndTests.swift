@@ -24,7 +24,7 @@ struct TrayHostEndToEndTests {
         let desktop = DesktopProcesses()
         do {
             try await TrayWorld.with(
-                ["run", "--dry-run"],
+                ["run", "--dry-run", "--debug"],
                 beforeAgent: { bus, connection in try await desktop.start(on: bus, seenBy: connection) }
             ) { world in
                 try await TrayEndToEndTests.itemOnceReporting(world)

@@ -25,8 +25,9 @@ struct TrayWorld {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let iconDirectory = repositoryRoot.appendingPathComponent("packaging/icons").path
 
-    /// Runs `body` with the agent (`arguments`, e.g. `["run", "--debug"]`) started, a fake mpv playing a film and,
-    /// when `beforeAgent` starts one, a watcher; `extraConfiguration` is added to the agent's configuration.
+    /// Runs `body` with the agent started (`arguments`, with `--debug`: its debug lines say when every service
+    /// has started), a fake mpv playing a film and, when `beforeAgent` starts one, a watcher; `extraConfiguration`
+    /// is added to the agent's configuration.
     static func with(
         _ arguments: [String],
         extraConfiguration: String = "",
@@ -66,6 +67,9 @@ struct TrayWorld {
                     try await beforeAgent(bus, connection)
                     try await AgentProcess.with(arguments, environment: environment, in: home) { agent in
                         try await agent.waitForLine(containing: "watching media players on the session bus")
+                        // Every service has started (a SIGTERM while the sleep service still looks for the system
+                        // bus makes the agent exit 1: an older race of the runtime, not the tray's).
+                        _ = try await agent.output.next(timeout: .seconds(20)) { $0.contains("sleep and wake") }
                         let world = TrayWorld(
                             agentWorld: AgentWorld(
                                 bus: bus, sandbox: sandbox, player: player, home: home, agent: agent,
@@ -79,7 +83,11 @@ struct TrayWorld {
                             let log = await agent.printed().suffix(40).joined(separator: "\n")
                             throw TestSupportError("\(error)\nthe agent's last lines:\n\(log)")
                         }
-                        if agent.process.isRunning { #expect(await agent.terminate() == 0) }
+                        if agent.process.isRunning {
+                            let status = await agent.terminate()
+                            let log = await agent.printed().suffix(20).joined(separator: "\n")
+                            #expect(status == 0, "the agent's last lines:\n\(log)")
+                        }
                     }
                 } catch {
                     await connection.close()
@@ -147,6 +155,20 @@ struct TrayWorld {
         _ = try await self.connection.call(
             destination: agentName, path: TrayBus.menuPath, interface: TrayBus.menuInterface, member: "Event",
             arguments: [.int32(entry.id), .string("clicked"), .variant(.int32(0)), .uint32(0)])
+    }
+
+    /// The agent's lines containing `text` once there are `count` of them, whenever they were printed.
+    @discardableResult
+    func waitForLines(containing text: String, count: Int = 1) async throws -> [String] {
+        let deadline = ContinuousClock.now + .seconds(20)
+        while true {
+            let found = await agentWorld.agent.printed().filter { $0.contains(text) }
+            if found.count >= count { return found }
+            guard ContinuousClock.now < deadline else {
+                throw TestSupportError("the agent printed \(found.count) of \(count) line(s) containing \(text)")
+            }
+            _ = try await agentWorld.agent.output.next(timeout: deadline - .now)
+        }
     }
 
     subscript<Value>(dynamicMember member: KeyPath<AgentWorld, Value>) -> Value {

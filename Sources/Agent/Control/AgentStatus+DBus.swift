@@ -75,6 +75,7 @@ extension AgentStatus.PlayingItem {
         if let season { entries.append(("season", .int32(Int32(clamping: season)))) }
         if let episode { entries.append(("episode", .int32(Int32(clamping: episode)))) }
         if let positionSeconds { entries.append(("position_seconds", .double(positionSeconds))) }
+        if let lengthSeconds { entries.append(("length_seconds", .double(lengthSeconds))) }
         if let sessionID { entries.append(("session_id", .string(sessionID))) }
         if let reason { entries.append(("reason", .string(reason))) }
         return .stringVariantDictionary(entries)
@@ -91,6 +92,7 @@ extension AgentStatus.PlayingItem {
             season: fields["season"]?.asInt64.map { Int(clamping: $0) },
             episode: fields["episode"]?.asInt64.map { Int(clamping: $0) },
             positionSeconds: fields["position_seconds"]?.asDouble,
+            lengthSeconds: fields["length_seconds"]?.asDouble,
             sessionID: fields["session_id"]?.asString,
             state: fields["state"]?.asString.flatMap(Reporting.init(rawValue:)) ?? .notReported,
             reason: fields["reason"]?.asString

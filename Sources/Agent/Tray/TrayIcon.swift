@@ -39,11 +39,14 @@ actor TrayIcon {
                 try await connection.setProperties(
                     new.itemProperties, interface: TrayBus.itemInterface, path: TrayBus.itemPath, emitsChanged: false)
             }
-            if old.iconName != new.iconName { try await emitItemSignal("NewIcon") }
             if old.toolTip != new.toolTip { try await emitItemSignal("NewToolTip") }
             if old.itemStatus != new.itemStatus {
                 try await emitItemSignal("NewStatus", [.string(new.itemStatus.rawValue)])
             }
+            // NewIcon comes last, and after every change of the item even when the icon stays: some hosts
+            // (gtk-sni-tray) handle each signal on their own copy of the item and draw the icon of whichever copy
+            // is stored last, so a tooltip change right after an icon change could bring the old icon back.
+            if old.itemProperties != new.itemProperties { try await emitItemSignal("NewIcon") }
             if old.menu != new.menu {
                 revision += 1
                 try await connection.emitSignal(

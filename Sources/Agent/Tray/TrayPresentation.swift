@@ -69,7 +69,8 @@ struct TrayPresentation: Sendable, Hashable {
         menu = Self.menu(status: status)
     }
 
-    /// "Severance S01E09 · 12:34": the item as identified (or the player's name), its episode and position.
+    /// "Severance S01E09 · 42 %": the item as identified (or the player's name), its episode, and how far it is
+    /// (the position when the player tells no length).
     static func itemText(_ item: AgentStatus.PlayingItem) -> String {
         var text = item.title ?? item.player
         if let season = item.season, let episode = item.episode {
@@ -77,7 +78,9 @@ struct TrayPresentation: Sendable, Hashable {
         } else if let episode = item.episode {
             text += String(format: " E%02d", episode)
         }
-        if let position = item.positionSeconds {
+        if let position = item.positionSeconds, let length = item.lengthSeconds, length > 0 {
+            text += " · \(Int((min(position, length) / length * 100).rounded(.down))) %"
+        } else if let position = item.positionSeconds {
             text += " · " + Self.position(position)
         }
         return text
