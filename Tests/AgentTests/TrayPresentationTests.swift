@@ -124,6 +124,20 @@ struct TrayPresentationTests {
         #expect(retry?.label == "Retry failed events (3)")
     }
 
+    @Test("a disk refusing the outbox: attention, and the tooltip says events wait in memory")
+    func diskRefusing() {
+        var status = Self.status(playing: [Self.severance])
+        status.queue.diskRefusing = true
+        let presentation = TrayPresentation(status: status)
+        #expect(presentation.mood == .attention)
+        #expect(presentation.iconName == "punchplay-mpris-attention")
+        #expect(
+            presentation.toolTipLines == [
+                "The disk refuses the outbox: events wait in memory until it accepts them",
+                "Reporting Severance S01E09 · 42 %",
+            ])
+    }
+
     @Test("a dry run is not attention and offers no login")
     func dryRun() {
         let presentation = TrayPresentation(status: Self.status(login: AgentStatus.Login(state: .dryRun)))

@@ -93,11 +93,18 @@ actor AgentControl {
         // A newer state may have arrived while the outbox was read: show the newest.
         let latest = deliveryState
         await update { status in
-            status.queue = Self.queue(latest, deadLetters: deadLetters ?? status.queue.deadLetters)
+            var queue = Self.queue(latest, deadLetters: deadLetters ?? status.queue.deadLetters)
+            queue.diskRefusing = status.queue.diskRefusing
+            status.queue = queue
             if let authState = self.authState {
                 status.login = Self.login(auth: authState, delivery: latest)
             }
         }
+    }
+
+    /// The disk started (true) or stopped (false) refusing to write the outbox.
+    func diskRefusalChanged(refusing: Bool) async {
+        await update { $0.queue.diskRefusing = refusing }
     }
 
     /// The scrobbling core's view of the players changed. Its pause is taken over only once it agrees with the

@@ -107,6 +107,7 @@ extension AgentStatus.Queue {
             ("dead_letters", .uint32(UInt32(clamping: deadLetters))),
             ("hold_reason", .string(holdReason ?? "")),
             ("next_attempt_at", .int64(AgentStatus.unixSeconds(nextAttemptAt))),
+            ("disk_refusing", .boolean(diskRefusing)),
         ])
     }
 
@@ -116,7 +117,8 @@ extension AgentStatus.Queue {
             pending: fields["pending"]?.asInt64.map { Int(clamping: $0) } ?? 0,
             deadLetters: fields["dead_letters"]?.asInt64.map { Int(clamping: $0) } ?? 0,
             holdReason: fields["hold_reason"]?.asString.flatMap { $0.isEmpty ? nil : $0 },
-            nextAttemptAt: AgentStatus.date(unixSeconds: fields["next_attempt_at"]?.asInt64)
+            nextAttemptAt: AgentStatus.date(unixSeconds: fields["next_attempt_at"]?.asInt64),
+            diskRefusing: fields["disk_refusing"]?.asBool ?? false
         )
     }
 }

@@ -106,19 +106,29 @@ public struct AgentStatus: Sendable, Hashable, Codable {
         public var holdReason: String?
         /// When the next attempt is due, if the loop waits.
         public var nextAttemptAt: Date?
+        /// The disk refuses to write the outbox: new events wait in memory until it accepts them again.
+        public var diskRefusing: Bool
 
         enum CodingKeys: String, CodingKey {
             case pending
             case deadLetters = "dead_letters"
             case holdReason = "hold_reason"
             case nextAttemptAt = "next_attempt_at"
+            case diskRefusing = "disk_refusing"
         }
 
-        public init(pending: Int = 0, deadLetters: Int = 0, holdReason: String? = nil, nextAttemptAt: Date? = nil) {
+        public init(
+            pending: Int = 0,
+            deadLetters: Int = 0,
+            holdReason: String? = nil,
+            nextAttemptAt: Date? = nil,
+            diskRefusing: Bool = false
+        ) {
             self.pending = pending
             self.deadLetters = deadLetters
             self.holdReason = holdReason
             self.nextAttemptAt = nextAttemptAt
+            self.diskRefusing = diskRefusing
         }
     }
 

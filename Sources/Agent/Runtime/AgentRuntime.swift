@@ -87,9 +87,10 @@ public struct AgentRuntime: Sendable {
         let notify: @Sendable (String, String) async -> Void = { summary, body in
             _ = await notifier?.show(summary: summary, body: body)
         }
+        let intake = OutboxIntake(delivery: delivery, logger: Logger(label: "punchplay-mpris.outbox"))
         let scrobbling = makeScrobbling(
             deviceID: deviceID,
-            delivery: delivery,
+            intake: intake,
             nowWatching: configuration.log.notifyNowWatching ? notifier : nil
         )
         try await inheritSessionsOfPreviousRun(store: store, scrobbling: scrobbling)
@@ -140,7 +141,7 @@ public struct AgentRuntime: Sendable {
                 serviceName: "reload"
             ),
             .init(
-                service: AgentControlService(control: control),
+                service: AgentControlService(control: control, diskRefusals: intake.diskRefusals),
                 successTerminationBehavior: .ignore,
                 serviceName: "control"
             ),
@@ -299,7 +300,7 @@ public struct AgentRuntime: Sendable {
     /// watching" for each `start`.
     private func makeScrobbling(
         deviceID: String,
-        delivery: EventDelivery,
+        intake: OutboxIntake,
         nowWatching: DesktopNotifier?
     ) -> ScrobblingService<SuspendingClock> {
         let scrobbler = Scrobbler(
@@ -311,7 +312,6 @@ public struct AgentRuntime: Sendable {
             )
         )
         let logger = Logger(label: "punchplay-mpris.scrobbling")
-        let intake = OutboxIntake(delivery: delivery, logger: Logger(label: "punchplay-mpris.outbox"))
         return ScrobblingService(scrobbler: scrobbler, clock: SuspendingClock()) { step in
             for decision in step.decisions {
                 logger.debug("decided \(decision)")

@@ -5,7 +5,7 @@ import Foundation
 struct TrayPresentation: Sendable, Hashable {
     /// The four looks of the icon, most urgent first.
     enum Mood: Sendable, Hashable {
-        /// Something needs the user: a login, or events PunchPlay refused for good.
+        /// Something needs the user: a login, events PunchPlay refused for good, or a disk refusing the outbox.
         case attention
         /// The user paused reporting.
         case paused
@@ -47,7 +47,7 @@ struct TrayPresentation: Sendable, Hashable {
     init(status: AgentStatus) {
         let reported = status.playing.filter { $0.state == .reporting }
         let loginNeeded = status.login.state == .needed || status.login.state == .held
-        if loginNeeded || status.queue.deadLetters > 0 {
+        if loginNeeded || status.queue.deadLetters > 0 || status.queue.diskRefusing {
             mood = .attention
         } else if status.reportingPaused {
             mood = .paused
@@ -109,6 +109,9 @@ struct TrayPresentation: Sendable, Hashable {
             lines.append("Dry run: nothing is sent to PunchPlay")
         case .loggedIn:
             break
+        }
+        if status.queue.diskRefusing {
+            lines.append("The disk refuses the outbox: events wait in memory until it accepts them")
         }
         if status.queue.deadLetters > 0 {
             lines.append("\(status.queue.deadLetters) event(s) refused by PunchPlay: retry them from the menu")
