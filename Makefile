@@ -3,10 +3,11 @@ SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
 
-# Debian packages the build needs, and the ones the tests need on top (real players, media, keyring).
+# Debian packages the build needs, and the ones the tests need on top (real players, media, keyring, a tray
+# watcher and host on a virtual screen with a screenshot tool).
 BUILD_PACKAGES := libdbus-1-dev pkg-config libsqlite3-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) procps dbus-daemon mpv mpv-mpris ffmpeg playerctl vlc-bin vlc-plugin-base \
-	gnome-keyring python3
+	gnome-keyring python3 haskell-status-notifier-item-utils haskell-gtk-sni-tray-utils xvfb xauth imagemagick
 
 .PHONY: all build run test sandbox lint architecture docs bench deps-build deps-test
 

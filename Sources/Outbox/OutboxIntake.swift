@@ -26,6 +26,11 @@ public actor OutboxIntake {
     private var refusals = 0
     private var pendingRetry: Task<Void, Never>?
     private var flushing = false
+    private let refusalContinuation: AsyncStream<Bool>.Continuation
+
+    /// True when the disk starts refusing writes, false when it accepts them again (only the newest is kept),
+    /// so the agent can show that events wait in memory.
+    public nonisolated let diskRefusals: AsyncStream<Bool>
 
     /// Commits into `delivery`'s store and wakes `delivery` after each commit.
     public init(delivery: EventDelivery, retry: Backoff = OutboxIntake.diskRetry, logger: Logger) {
@@ -55,6 +60,8 @@ public actor OutboxIntake {
         self.clock = clock
         self.retry = retry
         self.logger = logger
+        (diskRefusals, refusalContinuation) = AsyncStream.makeStream(
+            of: Bool.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Commits `events` after any still held from earlier batches. When this returns they are on disk,
@@ -88,6 +95,7 @@ public actor OutboxIntake {
                 pendingRetry?.cancel()
                 pendingRetry = nil
                 logger.info("the outbox accepts writes again: \(batch.count) held event(s) written")
+                refusalContinuation.yield(false)
             }
             await committed()
         }
@@ -110,6 +118,7 @@ public actor OutboxIntake {
     private func refused(_ batch: [PlaybackEvent], _ error: OutboxError) {
         refusals += 1
         if refusals == 1 {
+            refusalContinuation.yield(true)
             logger.error(
                 "could not write \(batch.count) event(s) to the outbox: \(error); they are kept in memory and written as soon as the disk accepts them again"
             )

@@ -35,6 +35,8 @@ public struct PlayerActivity: Sendable, Hashable {
     /// The position last told by the player or last re-anchored on a change, in whole seconds — not
     /// extrapolated; nil for a player that is not followed.
     public var positionSeconds: Int?
+    /// The item's length as the player tells it, in whole seconds; nil when it does not.
+    public var lengthSeconds: Int?
     /// The `playback_session_id` of the open session.
     public var sessionID: String?
     public var state: State
@@ -49,6 +51,7 @@ public struct PlayerActivity: Sendable, Hashable {
         season: Int? = nil,
         episode: Int? = nil,
         positionSeconds: Int? = nil,
+        lengthSeconds: Int? = nil,
         sessionID: String? = nil,
         state: State
     ) {
@@ -61,6 +64,7 @@ public struct PlayerActivity: Sendable, Hashable {
         self.season = season
         self.episode = episode
         self.positionSeconds = positionSeconds
+        self.lengthSeconds = lengthSeconds
         self.sessionID = sessionID
         self.state = state
     }

@@ -23,6 +23,7 @@ extension PlayerTracker {
             season: identification?.season,
             episode: identification?.episode,
             positionSeconds: lastKnown.wholeSeconds,
+            lengthSeconds: metadata.knownLength?.wholeSeconds,
             sessionID: session?.id,
             state: activityState(environment: environment, reportingPaused: reportingPaused)
         )

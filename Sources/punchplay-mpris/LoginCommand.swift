@@ -61,13 +61,8 @@ struct LoginCommand: AsyncParsableCommand {
     }
 
     private func openBrowser(_ address: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["xdg-open", address]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
         do {
-            try process.run()
+            try BrowserLauncher.open(address)
         } catch {
             PunchPlayCommandContext.printError("Could not open the browser (\(error)); open the address yourself.")
         }

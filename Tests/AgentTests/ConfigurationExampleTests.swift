@@ -62,7 +62,8 @@ struct ConfigurationExampleTests {
     @Test("every key is in the example and in the README's configuration reference")
     func everyKeyDocumented() throws {
         let readme = try Self.repositoryFile("README.md")
-        let keys = ConfigurationKeys.punchplay + ConfigurationKeys.log + ConfigurationKeys.player
+        let keys =
+            ConfigurationKeys.punchplay + ConfigurationKeys.log + ConfigurationKeys.desktop + ConfigurationKeys.player
         for key in keys {
             #expect(ExampleConfiguration.text.contains(key), "\(key) missing from config/config.example.toml")
             #expect(readme.contains("`\(key)`"), "\(key) missing from README.md")

@@ -17,6 +17,7 @@ struct ConfigurationLoaderTests {
         #expect(configuration.punchplay.credentialStore == .auto)
         #expect(configuration.punchplay.sendFullPath == false)
         #expect(configuration.log == LogSettings(level: .info, notifications: true, notifyNowWatching: false))
+        #expect(configuration.desktop == DesktopSettings(tray: true))
         #expect(configuration.sourceFiles.isEmpty)
         let mpv = RuntimePolicyTests.player("mpv")
         #expect(configuration.policy(for: mpv) == PlayerPolicy.defaults(for: mpv))
@@ -54,6 +55,9 @@ struct ConfigurationLoaderTests {
             notifications = false
             notify_now_watching = true
 
+            [desktop]
+            tray = false
+
             [defaults]
             enabled = false
             settle_ms = 2500
@@ -76,6 +80,7 @@ struct ConfigurationLoaderTests {
         #expect(configuration.punchplay.sendFullPath)
         #expect(try configuration.punchplay.requireClientID(configurationFile: directory.mainFile) == "app-123")
         #expect(configuration.log == LogSettings(level: .debug, notifications: false, notifyNowWatching: true))
+        #expect(configuration.desktop == DesktopSettings(tray: false))
         let settings = configuration.policy(for: RuntimePolicyTests.player("mpv", identity: "mpv Media Player"))
         #expect(settings.isEnabled == false)
         #expect(settings.settleWindow == .milliseconds(2500))

@@ -78,6 +78,10 @@ struct ConfigurationValidationTests {
             message: "2: log.notify_now_watching = \"no\": expected true or false"
         ),
         BadValue(
+            toml: "[desktop]\ntray = \"yes\"",
+            message: "2: desktop.tray = \"yes\": expected true or false"
+        ),
+        BadValue(
             toml: "[defaults]\nenabled = \"true\"",
             message: "2: defaults.enabled = \"true\": expected true or false"
         ),

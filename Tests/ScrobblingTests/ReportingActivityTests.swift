@@ -24,6 +24,7 @@ struct ReportingActivityTests {
             title: "Alpha",
             mediaType: .movie,
             positionSeconds: positionSeconds,
+            lengthSeconds: 600,
             sessionID: sessionID,
             state: state
         )
@@ -71,6 +72,7 @@ struct ReportingActivityTests {
                 title: "Alpha",
                 mediaType: .movie,
                 positionSeconds: 5,
+                lengthSeconds: 600,
                 state: .notReported(reason: "already reported through org.mpris.MediaPlayer2.mpv")
             ),
             PlayerActivity(
@@ -88,6 +90,7 @@ struct ReportingActivityTests {
                 title: "Alpha",
                 mediaType: .movie,
                 positionSeconds: 0,
+                lengthSeconds: 600,
                 state: .notReported(reason: "not playing")
             ),
             PlayerActivity(
@@ -95,6 +98,7 @@ struct ReportingActivityTests {
                 playerName: "totem",
                 status: .playing,
                 positionSeconds: 5,
+                lengthSeconds: 600,
                 state: .notReported(reason: "not a movie or episode: looks like music")
             ),
             PlayerActivity(
@@ -104,6 +108,7 @@ struct ReportingActivityTests {
                 title: "trailer",
                 mediaType: .movie,
                 positionSeconds: 5,
+                lengthSeconds: 60,
                 state: .notReported(reason: "duration 60 s below 300 s")
             ),
         ]

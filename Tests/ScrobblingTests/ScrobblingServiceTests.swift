@@ -252,6 +252,7 @@ struct ScrobblingServiceTests {
                 title: "Alpha",
                 mediaType: .movie,
                 positionSeconds: 0,
+                lengthSeconds: 600,
                 sessionID: sessionID,
                 state: state
             )

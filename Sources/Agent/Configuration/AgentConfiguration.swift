@@ -1,10 +1,11 @@
-/// The whole configuration, immutable once loaded: PunchPlay settings, logging, the `[defaults]` player
+/// The whole configuration, immutable once loaded: PunchPlay settings, logging, the desktop, the `[defaults]` player
 /// settings and the per-player overrides (from `[players.NAME]` and `players.d/NAME.toml`, already merged).
 ///
 /// Load it with `ConfigurationLoader`; ask for a player's policy with `policy(for:)`.
 public struct AgentConfiguration: Sendable, Equatable {
     public let punchplay: PunchPlaySettings
     public let log: LogSettings
+    public let desktop: DesktopSettings
     /// The `[defaults]` table: applied to every player before its own overrides.
     public let defaults: PlayerOverrides
     /// Per-player overrides keyed by `PlayerName.normalized` name: `[players.NAME]` overlaid with
@@ -16,12 +17,14 @@ public struct AgentConfiguration: Sendable, Equatable {
     public init(
         punchplay: PunchPlaySettings,
         log: LogSettings = LogSettings(),
+        desktop: DesktopSettings = DesktopSettings(),
         defaults: PlayerOverrides = PlayerOverrides(),
         players: [String: PlayerOverrides] = [:],
         sourceFiles: [String] = []
     ) {
         self.punchplay = punchplay
         self.log = log
+        self.desktop = desktop
         self.defaults = defaults
         self.players = players
         self.sourceFiles = sourceFiles

@@ -10,6 +10,7 @@ struct ConfigurationFileParser {
     struct MainFile {
         var punchplay: PunchPlaySettings
         var log: LogSettings
+        var desktop: DesktopSettings
         var defaults: PlayerOverrides
         var players: [String: PlayerOverrides]
     }
@@ -59,6 +60,7 @@ struct ConfigurationFileParser {
         var result = MainFile(
             punchplay: PunchPlaySettings(deviceName: hostName),
             log: LogSettings(),
+            desktop: DesktopSettings(),
             defaults: PlayerOverrides(),
             players: [:]
         )
@@ -69,6 +71,9 @@ struct ConfigurationFileParser {
         }
         if let table = topLevelTable(ConfigurationKeys.logTable, in: root) {
             result.log = logSettings(from: table)
+        }
+        if let table = topLevelTable(ConfigurationKeys.desktopTable, in: root) {
+            result.desktop = desktopSettings(from: table)
         }
         if let table = topLevelTable(ConfigurationKeys.defaultsTable, in: root) {
             result.defaults = playerOverrides(from: table, at: [ConfigurationKeys.defaultsTable])
@@ -132,6 +137,16 @@ struct ConfigurationFileParser {
         }
         if let nowWatching = reader.bool(ConfigurationKeys.notifyNowWatching, in: table, at: path) {
             settings.notifyNowWatching = nowWatching
+        }
+        return settings
+    }
+
+    private mutating func desktopSettings(from table: TOMLTable) -> DesktopSettings {
+        let path = [ConfigurationKeys.desktopTable]
+        reader.reportUnknownKeys(in: table, at: path, known: ConfigurationKeys.desktop)
+        var settings = DesktopSettings()
+        if let tray = reader.bool(ConfigurationKeys.tray, in: table, at: path) {
+            settings.tray = tray
         }
         return settings
     }

@@ -5,7 +5,8 @@ enum ConfigurationKeys {
     static let logTable = "log"
     static let defaultsTable = "defaults"
     static let playersTable = "players"
-    static let tables = [punchplayTable, logTable, defaultsTable, playersTable]
+    static let desktopTable = "desktop"
+    static let tables = [punchplayTable, logTable, desktopTable, defaultsTable, playersTable]
 
     static let clientID = "client_id"
     static let clientSecret = "client_secret"
@@ -20,6 +21,9 @@ enum ConfigurationKeys {
     static let notifyNowWatching = "notify_now_watching"
     static let log = [level, notifications, notifyNowWatching]
 
+    static let tray = "tray"
+    static let desktop = [tray]
+
     /// The per-player keys, from the one table that declares them.
     static let player = PlayerSettings.all.map(\.key)
 
@@ -30,6 +34,7 @@ enum ConfigurationKeys {
     static func table(owning key: String) -> String? {
         if punchplay.contains(key) { return punchplayTable }
         if log.contains(key) { return logTable }
+        if desktop.contains(key) { return desktopTable }
         if player.contains(key) { return defaultsTable }
         return nil
     }

@@ -73,6 +73,7 @@ public struct ConfigurationLoader: Sendable {
         var main = ConfigurationFileParser.MainFile(
             punchplay: PunchPlaySettings(deviceName: hostName),
             log: LogSettings(),
+            desktop: DesktopSettings(),
             defaults: PlayerOverrides(),
             players: [:]
         )
@@ -115,6 +116,7 @@ public struct ConfigurationLoader: Sendable {
         return AgentConfiguration(
             punchplay: main.punchplay,
             log: main.log,
+            desktop: main.desktop,
             defaults: main.defaults,
             players: main.players,
             sourceFiles: sourceFiles

@@ -6,7 +6,7 @@ public enum ExampleConfiguration {
     /// The whole example, without a final newline.
     public static let text = [introduction, playerDefaults, playerExamples].joined(separator: "\n")
 
-    /// The header, `[punchplay]` and `[log]`.
+    /// The header, `[punchplay]`, `[log]` and `[desktop]`.
     private static let introduction = #"""
         # punchplay-mpris configuration
         #
@@ -38,6 +38,12 @@ public enum ExampleConfiguration {
         notifications = true
         # A "now watching ..." notification whenever a playback starts.
         notify_now_watching = false
+
+        [desktop]
+        # A tray icon (StatusNotifierItem) showing what is reported, with a menu to pause, resume, retry
+        # failed events, log in or quit. Shown by desktops with a StatusNotifierWatcher (KDE, GNOME with the
+        # AppIndicator extension, waybar, ...); elsewhere it waits quietly for one.
+        tray = true
         """#
 
     /// `[defaults]`: every per-player key with its documentation and default.

@@ -32,6 +32,9 @@ actor AgentControl {
     private var countedAtDeadLettered: Int?
     /// The pause (true) or resume (false) last asked of the scrobbling core that its view does not show yet.
     private var requestedPause: Bool?
+    /// Who follows the status (the tray), by subscription number.
+    private var statusObservers: [Int: AsyncStream<AgentStatus>.Continuation] = [:]
+    private var nextObserver = 0
 
     init(parts: Parts) {
         self.parts = parts
@@ -43,6 +46,21 @@ actor AgentControl {
 
     /// The properties to export before the first change.
     var initialProperties: [String: DBusValue] { status.busProperties }
+
+    /// The status now, then after every change (only the newest is kept for a slow reader).
+    func statusUpdates() -> AsyncStream<AgentStatus> {
+        let (stream, continuation) = AsyncStream.makeStream(of: AgentStatus.self, bufferingPolicy: .bufferingNewest(1))
+        let number = nextObserver
+        nextObserver += 1
+        statusObservers[number] = continuation
+        continuation.yield(status)
+        continuation.onTermination = { _ in Task { await self.stopObserving(number) } }
+        return stream
+    }
+
+    private func stopObserving(_ number: Int) {
+        statusObservers[number] = nil
+    }
 
     // MARK: State from the agent
 
@@ -75,11 +93,18 @@ actor AgentControl {
         // A newer state may have arrived while the outbox was read: show the newest.
         let latest = deliveryState
         await update { status in
-            status.queue = Self.queue(latest, deadLetters: deadLetters ?? status.queue.deadLetters)
+            var queue = Self.queue(latest, deadLetters: deadLetters ?? status.queue.deadLetters)
+            queue.diskRefusing = status.queue.diskRefusing
+            status.queue = queue
             if let authState = self.authState {
                 status.login = Self.login(auth: authState, delivery: latest)
             }
         }
+    }
+
+    /// The disk started (true) or stopped (false) refusing to write the outbox.
+    func diskRefusalChanged(refusing: Bool) async {
+        await update { $0.queue.diskRefusing = refusing }
     }
 
     /// The scrobbling core's view of the players changed. Its pause is taken over only once it agrees with the
@@ -226,6 +251,7 @@ actor AgentControl {
         change(&status)
         let changed = status.busProperties.filter { before[$0.key] != $0.value }
         guard !changed.isEmpty else { return }
+        for observer in statusObservers.values { observer.yield(status) }
         do {
             try await parts.connection.setProperties(changed, interface: AgentBus.interface, path: AgentBus.objectPath)
         } catch {

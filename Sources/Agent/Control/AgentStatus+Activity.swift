@@ -22,6 +22,7 @@ extension AgentStatus.PlayingItem {
             season: activity.season,
             episode: activity.episode,
             positionSeconds: activity.positionSeconds.map(Double.init),
+            lengthSeconds: activity.lengthSeconds.map(Double.init),
             sessionID: activity.sessionID,
             state: state,
             reason: reason

@@ -75,6 +75,7 @@ extension AgentStatus.PlayingItem {
         if let season { entries.append(("season", .int32(Int32(clamping: season)))) }
         if let episode { entries.append(("episode", .int32(Int32(clamping: episode)))) }
         if let positionSeconds { entries.append(("position_seconds", .double(positionSeconds))) }
+        if let lengthSeconds { entries.append(("length_seconds", .double(lengthSeconds))) }
         if let sessionID { entries.append(("session_id", .string(sessionID))) }
         if let reason { entries.append(("reason", .string(reason))) }
         return .stringVariantDictionary(entries)
@@ -91,6 +92,7 @@ extension AgentStatus.PlayingItem {
             season: fields["season"]?.asInt64.map { Int(clamping: $0) },
             episode: fields["episode"]?.asInt64.map { Int(clamping: $0) },
             positionSeconds: fields["position_seconds"]?.asDouble,
+            lengthSeconds: fields["length_seconds"]?.asDouble,
             sessionID: fields["session_id"]?.asString,
             state: fields["state"]?.asString.flatMap(Reporting.init(rawValue:)) ?? .notReported,
             reason: fields["reason"]?.asString
@@ -105,6 +107,7 @@ extension AgentStatus.Queue {
             ("dead_letters", .uint32(UInt32(clamping: deadLetters))),
             ("hold_reason", .string(holdReason ?? "")),
             ("next_attempt_at", .int64(AgentStatus.unixSeconds(nextAttemptAt))),
+            ("disk_refusing", .boolean(diskRefusing)),
         ])
     }
 
@@ -114,7 +117,8 @@ extension AgentStatus.Queue {
             pending: fields["pending"]?.asInt64.map { Int(clamping: $0) } ?? 0,
             deadLetters: fields["dead_letters"]?.asInt64.map { Int(clamping: $0) } ?? 0,
             holdReason: fields["hold_reason"]?.asString.flatMap { $0.isEmpty ? nil : $0 },
-            nextAttemptAt: AgentStatus.date(unixSeconds: fields["next_attempt_at"]?.asInt64)
+            nextAttemptAt: AgentStatus.date(unixSeconds: fields["next_attempt_at"]?.asInt64),
+            diskRefusing: fields["disk_refusing"]?.asBool ?? false
         )
     }
 }

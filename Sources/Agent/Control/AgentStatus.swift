@@ -53,6 +53,8 @@ public struct AgentStatus: Sendable, Hashable, Codable {
         public var episode: Int?
         /// The position last heard from the player, in seconds.
         public var positionSeconds: Double?
+        /// The item's length as the player tells it, in seconds.
+        public var lengthSeconds: Double?
         /// The `playback_session_id` of the open session, if one is open.
         public var sessionID: String?
         public var state: Reporting
@@ -62,6 +64,7 @@ public struct AgentStatus: Sendable, Hashable, Codable {
         enum CodingKeys: String, CodingKey {
             case busName = "bus_name"
             case positionSeconds = "position_seconds"
+            case lengthSeconds = "length_seconds"
             case sessionID = "session_id"
             case player, status, title, kind, season, episode, state, reason
         }
@@ -75,6 +78,7 @@ public struct AgentStatus: Sendable, Hashable, Codable {
             season: Int? = nil,
             episode: Int? = nil,
             positionSeconds: Double? = nil,
+            lengthSeconds: Double? = nil,
             sessionID: String? = nil,
             state: Reporting,
             reason: String? = nil
@@ -87,6 +91,7 @@ public struct AgentStatus: Sendable, Hashable, Codable {
             self.season = season
             self.episode = episode
             self.positionSeconds = positionSeconds
+            self.lengthSeconds = lengthSeconds
             self.sessionID = sessionID
             self.state = state
             self.reason = reason
@@ -101,19 +106,29 @@ public struct AgentStatus: Sendable, Hashable, Codable {
         public var holdReason: String?
         /// When the next attempt is due, if the loop waits.
         public var nextAttemptAt: Date?
+        /// The disk refuses to write the outbox: new events wait in memory until it accepts them again.
+        public var diskRefusing: Bool
 
         enum CodingKeys: String, CodingKey {
             case pending
             case deadLetters = "dead_letters"
             case holdReason = "hold_reason"
             case nextAttemptAt = "next_attempt_at"
+            case diskRefusing = "disk_refusing"
         }
 
-        public init(pending: Int = 0, deadLetters: Int = 0, holdReason: String? = nil, nextAttemptAt: Date? = nil) {
+        public init(
+            pending: Int = 0,
+            deadLetters: Int = 0,
+            holdReason: String? = nil,
+            nextAttemptAt: Date? = nil,
+            diskRefusing: Bool = false
+        ) {
             self.pending = pending
             self.deadLetters = deadLetters
             self.holdReason = holdReason
             self.nextAttemptAt = nextAttemptAt
+            self.diskRefusing = diskRefusing
         }
     }
 

@@ -87,9 +87,10 @@ public struct AgentRuntime: Sendable {
         let notify: @Sendable (String, String) async -> Void = { summary, body in
             _ = await notifier?.show(summary: summary, body: body)
         }
+        let intake = OutboxIntake(delivery: delivery, logger: Logger(label: "punchplay-mpris.outbox"))
         let scrobbling = makeScrobbling(
             deviceID: deviceID,
-            delivery: delivery,
+            intake: intake,
             nowWatching: configuration.log.notifyNowWatching ? notifier : nil
         )
         try await inheritSessionsOfPreviousRun(store: store, scrobbling: scrobbling)
@@ -140,7 +141,7 @@ public struct AgentRuntime: Sendable {
                 serviceName: "reload"
             ),
             .init(
-                service: AgentControlService(control: control),
+                service: AgentControlService(control: control, diskRefusals: intake.diskRefusals),
                 successTerminationBehavior: .ignore,
                 serviceName: "control"
             ),
@@ -169,6 +170,15 @@ public struct AgentRuntime: Sendable {
                 )
             )
         }
+        if configuration.desktop.tray {
+            services.append(
+                .init(
+                    service: try await makeTray(control: control, on: session),
+                    successTerminationBehavior: .ignore,
+                    serviceName: "tray"
+                )
+            )
+        }
         if let serviceManager, let interval = serviceManager.watchdogInterval {
             services.append(
                 .init(
@@ -181,6 +191,28 @@ public struct AgentRuntime: Sendable {
         var groupConfiguration = ServiceGroupConfiguration(services: services, logger: logger)
         groupConfiguration.gracefulShutdownSignals = [.sigterm, .sigint]
         try await ServiceGroup(configuration: groupConfiguration).run()
+    }
+
+    /// The tray icon, exported on the agent's connection; its menu acts through `control`.
+    private func makeTray(control: AgentControl, on session: DBusConnection) async throws -> TrayService {
+        let commands = TrayCommands(
+            control: control,
+            webAddress: configuration.punchplay.apiBaseURL,
+            explicitConfigurationFile: loader.location.isExplicit ? loader.location.mainFile : nil,
+            environment: options.environment,
+            logger: logger
+        )
+        let tray = TrayIcon(
+            connection: session,
+            iconThemePath: TrayIconThemePath.resolve(
+                environment: options.environment,
+                executablePath: URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+            ),
+            initial: TrayPresentation(status: await control.status),
+            perform: commands.perform
+        )
+        try await tray.export()
+        return TrayService(tray: tray, control: control, connection: session, logger: logger)
     }
 
     /// Takes `tv.punchplay.Mpris`, the session's one-agent token; fails when another agent holds it. An agent
@@ -268,7 +300,7 @@ public struct AgentRuntime: Sendable {
     /// watching" for each `start`.
     private func makeScrobbling(
         deviceID: String,
-        delivery: EventDelivery,
+        intake: OutboxIntake,
         nowWatching: DesktopNotifier?
     ) -> ScrobblingService<SuspendingClock> {
         let scrobbler = Scrobbler(
@@ -280,7 +312,6 @@ public struct AgentRuntime: Sendable {
             )
         )
         let logger = Logger(label: "punchplay-mpris.scrobbling")
-        let intake = OutboxIntake(delivery: delivery, logger: Logger(label: "punchplay-mpris.outbox"))
         return ScrobblingService(scrobbler: scrobbler, clock: SuspendingClock()) { step in
             for decision in step.decisions {
                 logger.debug("decided \(decision)")
