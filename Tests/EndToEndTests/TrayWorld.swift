@@ -48,7 +48,7 @@ struct TrayWorld {
                 do {
                     try await player.setMetadata(RunEndToEndTests.film)
                     try await player.setStatus(.playing)
-                    let environment = try home.environment(busAddress: bus.address).merging(
+                    let environment = home.environment(busAddress: bus.address).merging(
                         [
                             "PATH": try fakeXDGOpen(in: home, writingTo: openedPipe.path) + ":"
                                 + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"),
