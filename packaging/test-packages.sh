@@ -167,4 +167,15 @@ make_refuses_secret() {
 }
 check "make refuses a client secret without repeating it" make_refuses_secret
 
+# What each package ships, for the record (CI's log is where a release's file lists are read).
+echo "== $(basename "$deb"): files"
+dpkg-deb -c "$deb" | awk '$NF !~ /\/$/ {print $1, $NF}' | sed 's| \./| /|'
+echo "== $(basename "$deb"): depends: $(dpkg-deb -f "$deb" Depends)"
+echo "== $(basename "$rpm"): files"
+rpm -qp --qf '[%{FILEMODES:perms} %{FILENAMES}\n]' "$rpm" | grep -v '^d'
+echo "== $(basename "$rpm"): requires: $(rpm -qp --requires "$rpm" | tr '\n' ' ')"
+echo "== $(basename "$pkg"): files"
+bsdtar -tvf "$pkg" | awk '$1 !~ /^d/ && $NF !~ /^\./ {print $1, "/" $NF}'
+echo "== $(basename "$pkg"): depends: $(pkginfo depend | tr '\n' ' ')"
+
 finish_checks "All Fedora and Arch packaging checks passed."
