@@ -95,12 +95,15 @@ packages-test: deps-packaging
 	packaging/test-packages.sh
 
 # Benchmarks (see BENCHMARKS.md): release builds. identify, worst-case and outbox measure hot paths on one
-# thread; reaction, idle, flood and scale run the release punchplay-mpris as a child process on a private
-# dbus-daemon with the sandbox and fake players. BENCH_ARGS picks a benchmark and its options, e.g.
-# `make bench BENCH_ARGS="idle --runs 3"`. Everything (the agent and the bus too) is pinned to one core when
-# taskset is available; `BENCH_PIN=` runs unpinned.
-BENCH_PACKAGES := $(BUILD_PACKAGES) dbus-daemon
+# thread; reaction, idle, flood, scale and footprint run punchplay-mpris as a child process on a private
+# dbus-daemon with the sandbox and fake players: the binary `make install` installs (stripped, Swift runtime
+# linked in), staged under .build/bench-install, which is the one users run. footprint measures it beside
+# `playerctl --follow` and a minimal Swift program (concurrency-floor). BENCH_ARGS picks a benchmark and its
+# options, e.g. `make bench BENCH_ARGS="idle --runs 3"`. Everything (the agent and the bus too) is pinned to one
+# core when taskset is available; `BENCH_PIN=` runs unpinned.
+BENCH_PACKAGES := $(BUILD_PACKAGES) dbus-daemon playerctl binutils
 BENCH_PIN ?= $(shell command -v taskset >/dev/null && echo taskset -c 0)
+BENCH_INSTALL := .build/bench-install
 
 .PHONY: deps-bench
 
@@ -108,6 +111,8 @@ deps-bench:
 	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
 
 bench: deps-bench
-	$(SWIFT) build -c release --product punchplay-mpris
+	packaging/stage.sh --prefix /usr --destdir "$(CURDIR)/$(BENCH_INSTALL)" >/dev/null
 	$(SWIFT) build -c release --product punchplay-bench
-	$(BENCH_PIN) $$($(SWIFT) build -c release --show-bin-path)/punchplay-bench $(BENCH_ARGS)
+	$(SWIFT) build -c release --product concurrency-floor
+	PUNCHPLAY_BENCH_AGENT_BINARY="$(CURDIR)/$(BENCH_INSTALL)/usr/bin/punchplay-mpris" \
+		$(BENCH_PIN) $$($(SWIFT) build -c release --show-bin-path)/punchplay-bench $(BENCH_ARGS)

@@ -301,6 +301,7 @@ let package = Package(
                 "Outbox",
                 "PunchPlay",
                 "TestSupport",
+                .product(name: "Clocks", package: "swift-clocks"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -362,6 +363,7 @@ let package = Package(
         ),
 
         // MARK: Benchmarks
+        .executableTarget(name: "concurrency-floor", exclude: ["README.md"]),
         .executableTarget(
             name: "punchplay-bench",
             dependencies: [

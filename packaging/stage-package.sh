@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Stages the tree every package ships (.deb, .rpm, Arch), once: `stage.sh --prefix /usr` into ROOT, with the
-# binary stripped and the man page compressed. build-deb.sh, build-rpm.sh and build-pkg.sh take that tree with
+# Stages the tree every package ships (.deb, .rpm, Arch), once: `stage.sh --prefix /usr` into ROOT (which
+# strips the binary), with the man page compressed. build-deb.sh, build-rpm.sh and build-pkg.sh take that tree with
 # --root, so one Swift build and one staging serve all three packages.
 #
 #   packaging/stage-package.sh --root DIR [--configuration release|debug] [--client-id ID]
@@ -21,5 +21,4 @@ done
 [ -n "$root" ] || { echo "--root DIR is required" >&2; exit 2; }
 
 packaging/stage.sh --configuration "$configuration" --prefix /usr --destdir "$root" --client-id "$client_id"
-strip --strip-unneeded "$root/usr/bin/punchplay-mpris"
 gzip -9nf "$root/usr/share/man/man1/punchplay-mpris.1"

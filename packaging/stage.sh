@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds punchplay-mpris (Swift runtime linked statically, so only Debian libraries are needed at run time)
-# and installs it with everything around it under DESTDIR/PREFIX: the binary, the systemd user unit, the XDG
-# autostart entry, bash/zsh/fish completions and the man page generated from the command definitions, the
+# and installs it, stripped, with everything around it under DESTDIR/PREFIX: the binary, the systemd user unit,
+# the XDG autostart entry, bash/zsh/fish completions and the man page generated from the command definitions, the
 # status icons and the documentation. With --uninstall, removes exactly those files instead.
 #
 # --client-id ID builds a distributor's public PunchPlay client_id into the installed binary (a client_id in the
@@ -93,8 +93,11 @@ for library in Foundation CoreFoundation FoundationEssentials FoundationInternat
 done
 static_link_flags+=(-Xlinker --end-group)
 
-swift build -c "$configuration" --product punchplay-mpris "${static_link_flags[@]}"
-binary="$(swift build -c "$configuration" --show-bin-path)/punchplay-mpris"
+# In a build folder of its own: the static link flags change how every module is built, so sharing .build with
+# `make test` and `make bench` (dynamic) would rebuild everything each time one follows the other.
+static_build=(swift build --scratch-path .build-static -c "$configuration")
+"${static_build[@]}" --product punchplay-mpris "${static_link_flags[@]}"
+binary="$("${static_build[@]}" --show-bin-path)/punchplay-mpris"
 swift build --product generate-manual
 manual_tool="$(swift build --show-bin-path)/generate-manual"
 
@@ -102,7 +105,12 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$manual_tool" "$binary" --output-directory "$work" --date "$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}" +%Y-%m-%d)"
 
+# The installed binary is stripped: its debug information and symbol table (most of its size) stay beside the
+# build as punchplay-mpris.debug, which the installed binary names in its .gnu_debuglink for debuggers
+# (`gdb -ex 'symbol-file .build-static/release/punchplay-mpris.debug' ...` when it is not found by itself).
+objcopy --only-keep-debug "$binary" "$binary.debug"
 install -D -m 0755 "$binary" "$destdir$bindir/punchplay-mpris"
+objcopy --strip-all --add-gnu-debuglink="$binary.debug" "$destdir$bindir/punchplay-mpris"
 if [ -n "$client_id" ]; then
     slot_size=$(objdump --section-headers "$binary" | awk '$2 == ".punchplay_client_id" { print $3 }')
     [ -n "$slot_size" ] || { echo "$binary has no .punchplay_client_id section" >&2; exit 1; }

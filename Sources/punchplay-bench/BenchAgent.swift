@@ -24,6 +24,22 @@ struct BenchAgent {
     /// The line the agent logs once it watches the bus.
     private static let readyLine = "watching media players on the session bus"
 
+    /// The variable naming the `punchplay-mpris` to measure. `make bench` sets it to the binary `make install`
+    /// installs (stripped, Swift runtime linked in), the one users run; without it, the release build next to
+    /// the benchmark.
+    static let binaryVariable = "PUNCHPLAY_BENCH_AGENT_BINARY"
+
+    /// The `punchplay-mpris` the benchmarks run.
+    static func binary() throws -> String {
+        if let path = ProcessInfo.processInfo.environment[binaryVariable], !path.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw Failure(description: "\(binaryVariable)=\(path) is not an executable file")
+            }
+            return path
+        }
+        return try BuiltBinary.existing("punchplay-mpris")
+    }
+
     /// Starts the agent in `world` with `settleMilliseconds` (nil: the default of 1500 ms) and its outbox in
     /// `outboxDirectory` (nil: its home), and waits until it watches the bus.
     static func start(
@@ -52,7 +68,7 @@ struct BenchAgent {
                 outboxDirectory.map { "\($0)/punchplay-bench-\(UUID().uuidString).sqlite" }
                 ?? home.file("state/punchplay-mpris/outbox.sqlite")
             let process = try ChildProcess(
-                try BuiltBinary.existing("punchplay-mpris"),
+                try binary(),
                 ["run"],
                 environment: [
                     "DBUS_SESSION_BUS_ADDRESS": world.bus.address,

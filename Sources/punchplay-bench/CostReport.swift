@@ -10,6 +10,7 @@ enum CostReport {
         line("CPU per hour", costs.map(\.cpuSecondsPerHour), "s/h")
         line("wake-ups", costs.map(\.wakeupsPerSecond), "/s")
         line("RSS at end", costs.map(\.endResidentMiB), "MiB")
+        line("RSS at end, anonymous", costs.map { Double($0.endAnonymousKiB) / 1024 }, "MiB")
         line("RSS growth", costs.map(\.residentGrowthMiB), "MiB")
         line("peak RSS (VmHWM)", costs.map { Double($0.peakResidentKiB) / 1024 }, "MiB")
         line("threads", costs.map { Double($0.threads) }, "")

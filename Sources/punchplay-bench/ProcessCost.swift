@@ -18,6 +18,9 @@ struct ProcessCost: Sendable {
     var peakResidentKiB: Int
     /// Threads alive at the end.
     var threads: Int
+    /// The part of the resident memory at the end that is the process's own (`RssAnon`: heap, stacks, copied
+    /// pages), in KiB; the rest is file pages (code, read-only data) that the page cache shares.
+    var endAnonymousKiB: Int
 
     /// CPU seconds an hour at this period's rate.
     var cpuSecondsPerHour: Double { cpuSeconds / seconds * 3600 }
@@ -37,16 +40,23 @@ struct ProcessCost: Sendable {
         let start = clock.now
         try await body()
         let elapsed = clock.now - start
-        let after = try ProcessSample.read(pid: pid)
-        return ProcessCost(
-            seconds: elapsed.seconds,
+        return ProcessCost(from: before, to: try ProcessSample.read(pid: pid), seconds: elapsed.seconds)
+    }
+}
+
+extension ProcessCost {
+    /// The cost between two samples of one process taken `seconds` apart.
+    init(from before: ProcessSample, to after: ProcessSample, seconds: Double) {
+        self.init(
+            seconds: seconds,
             cpuSeconds: before.threadCPUSeconds(until: after),
             tickCPUSeconds: after.tickCPUSeconds - before.tickCPUSeconds,
             wakeups: before.switches(until: after),
             startResidentKiB: before.residentKiB,
             endResidentKiB: after.residentKiB,
             peakResidentKiB: after.peakResidentKiB,
-            threads: after.threads
+            threads: after.threads,
+            endAnonymousKiB: after.anonymousKiB
         )
     }
 }

@@ -21,6 +21,8 @@ struct ProcessSample: Sendable {
     var residentKiB: Int
     /// The largest resident memory so far (`VmHWM`), in KiB.
     var peakResidentKiB: Int
+    /// The anonymous part of the resident memory (`RssAnon`), in KiB.
+    var anonymousKiB: Int
 
     /// Threads alive now.
     var threads: Int { threadRunNanoseconds.count }
@@ -44,7 +46,8 @@ struct ProcessSample: Sendable {
             threadRunNanoseconds: [:],
             threadSwitches: [:],
             residentKiB: Int(status["VmRSS"]?.split(separator: " ").first ?? "") ?? 0,
-            peakResidentKiB: Int(status["VmHWM"]?.split(separator: " ").first ?? "") ?? 0
+            peakResidentKiB: Int(status["VmHWM"]?.split(separator: " ").first ?? "") ?? 0,
+            anonymousKiB: Int(status["RssAnon"]?.split(separator: " ").first ?? "") ?? 0
         )
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         for task in tasks {

@@ -3,7 +3,7 @@ import ArgumentParser
 /// `punchplay-bench`: benchmarks of punchplay-mpris, one subcommand each, run in a release build and reported as
 /// a median with its spread over repeated runs: micro-benchmarks of the hot paths on one thread (`identify`,
 /// `worst-case`, `outbox`), and measurements of the release `punchplay-mpris` agent as a child process on a
-/// private bus with the sandbox and fake players (`reaction`, `idle`, `flood`, `scale`).
+/// private bus with the sandbox and fake players (`reaction`, `idle`, `flood`, `scale`), and of the installed agent beside `playerctl --follow` (`footprint`).
 @main
 struct PunchPlayBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,6 +17,7 @@ struct PunchPlayBench: AsyncParsableCommand {
             IdleBenchmark.self,
             FloodBenchmark.self,
             ScaleBenchmark.self,
+            FootprintBenchmark.self,
         ],
         defaultSubcommand: IdentifyBenchmark.self
     )

@@ -7,14 +7,21 @@ public struct AgentRunOptions: Sendable {
     public var environment: [String: String]
     /// How long the `stop`s of a shutdown may take to be delivered before the agent exits anyway.
     public var shutdownBudget: Duration
+    /// How long after start-up, and after each change of what is playing, the agent hands the memory only that
+    /// burst of work used back to the kernel: long enough for the burst (the first token refresh, a backlog's
+    /// first sends, a session's identification and `start`), short enough that a user looking at the agent soon
+    /// sees what it costs from then on.
+    public var memoryTrimDelay: Duration
 
     public init(
         dryRun: Bool = false,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        shutdownBudget: Duration = .seconds(2)
+        shutdownBudget: Duration = .seconds(2),
+        memoryTrimDelay: Duration = .seconds(10)
     ) {
         self.dryRun = dryRun
         self.environment = environment
         self.shutdownBudget = shutdownBudget
+        self.memoryTrimDelay = memoryTrimDelay
     }
 }

@@ -151,6 +151,16 @@ public struct AgentRuntime: Sendable {
                 serviceName: "sleep"
             ),
             .init(
+                service: MemoryTrimService(
+                    delay: options.memoryTrimDelay,
+                    clock: SuspendingClock(),
+                    activity: await control.statusUpdates().map(\.playbackKeys),
+                    trim: ResidentMemoryTrim.reporting(to: logger)
+                ),
+                successTerminationBehavior: .ignore,
+                serviceName: "memory-trim"
+            ),
+            .init(
                 service: OutboxRecoveryNoticeService(
                     delivery: delivery,
                     reportedAtOpen: store.recovery,
