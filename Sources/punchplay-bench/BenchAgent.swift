@@ -40,10 +40,11 @@ struct BenchAgent {
         return try BuiltBinary.existing("punchplay-mpris")
     }
 
-    /// Starts the agent in `world` with `settleMilliseconds` (nil: the default of 1500 ms) and its outbox in
-    /// `outboxDirectory` (nil: its home), and waits until it watches the bus.
+    /// Starts the agent (`binary`, nil: ``binary()``) in `world` with `settleMilliseconds` (nil: the default of
+    /// 1500 ms) and its outbox in `outboxDirectory` (nil: its home), and waits until it watches the bus.
     static func start(
         in world: BenchWorld,
+        binary: String? = nil,
         settleMilliseconds: Int? = nil,
         outboxDirectory: String? = nil
     ) async throws -> BenchAgent {
@@ -68,7 +69,7 @@ struct BenchAgent {
                 outboxDirectory.map { "\($0)/punchplay-bench-\(UUID().uuidString).sqlite" }
                 ?? home.file("state/punchplay-mpris/outbox.sqlite")
             let process = try ChildProcess(
-                try binary(),
+                try binary ?? Self.binary(),
                 ["run"],
                 environment: [
                     "DBUS_SESSION_BUS_ADDRESS": world.bus.address,

@@ -22,10 +22,16 @@ struct FootprintBenchmark: AsyncParsableCommand {
     @Option(help: "Seconds before the first period: the agent trims its start-up memory 10 s after it starts.")
     var warmupSeconds = 15
 
+    @Option(help: "Another punchplay-mpris (an earlier build) to measure beside the agent, in the same run.")
+    var baseline: String?
+
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1.") }
         guard seconds >= 1 else { throw ValidationError("--seconds must be at least 1.") }
         guard warmupSeconds >= 0 else { throw ValidationError("--warmup-seconds must be 0 or more.") }
+        if let baseline, !FileManager.default.isExecutableFile(atPath: baseline) {
+            throw ValidationError("--baseline \(baseline) is not an executable file.")
+        }
     }
 
     /// One measured program and its costs over the runs, alone on the bus and with a player playing.
@@ -42,33 +48,38 @@ struct FootprintBenchmark: AsyncParsableCommand {
             Subject(label: "punchplay-mpris run"), Subject(label: "playerctl --follow"),
             Subject(label: "concurrency-floor"),
         ]
+        if baseline != nil { subjects.append(Subject(label: "baseline punchplay-mpris run")) }
         var requests: [Double] = []
-        try await BenchWorld.with { world in
+        // A baseline agent gets a bus and a service of its own: one agent per session bus is the rule.
+        try await Self.withWorlds(baseline == nil ? 1 : 2) { worlds in
             for _ in 0..<runs {
-                let agent = try await BenchAgent.start(in: world)
+                var agents: [BenchAgent] = []
                 let peers: [ChildProcess]
                 do {
-                    peers = try await startPeers(on: world, floorBinary: floorBinary)
+                    agents.append(try await BenchAgent.start(in: worlds[0]))
+                    if let baseline { agents.append(try await BenchAgent.start(in: worlds[1], binary: baseline)) }
+                    peers = try await startPeers(on: worlds[0], floorBinary: floorBinary)
                 } catch {
-                    await agent.stop()
+                    for agent in agents { await agent.stop() }
                     throw error
                 }
-                let pids = [agent.process.pid] + peers.map(\.pid)
+                let pids = [agents[0].process.pid] + peers.map(\.pid) + agents.dropFirst().map(\.process.pid)
                 do {
                     try await Task.sleep(for: .seconds(warmupSeconds))
                     for (index, cost) in try await measure(pids).enumerated() { subjects[index].idle.append(cost) }
-                    let (costs, sent) = try await measurePlaying(pids, in: world)
+                    let (costs, sent) = try await measurePlaying(pids, in: worlds)
                     for (index, cost) in costs.enumerated() { subjects[index].playing.append(cost) }
                     requests.append(Double(sent))
                 } catch {
-                    await stop(agent, peers)
+                    await stop(agents, peers)
                     throw error
                 }
-                await stop(agent, peers)
+                await stop(agents, peers)
             }
         }
         print("footprint: \(runs) runs of \(seconds) s after \(warmupSeconds) s of warm-up, fresh processes each")
         print("agent binary: \(agentBinary) (\(Self.describe(agentBinary)))")
+        if let baseline { print("baseline binary: \(baseline) (\(Self.describe(baseline)))") }
         for subject in subjects {
             CostReport.print("\(subject.label), no player,", subject.idle)
             CostReport.print("\(subject.label), one player playing,", subject.playing)
@@ -105,32 +116,47 @@ struct FootprintBenchmark: AsyncParsableCommand {
         }
     }
 
-    /// The costs with one player playing (after the agent's `start` reached the service and 5 s more), and how
-    /// many requests the agent sent in the period.
-    private func measurePlaying(_ pids: [Int32], in world: BenchWorld) async throws -> ([ProcessCost], Int) {
-        let player = try await FakePlayer.start(on: world.bus.address, name: "mpv", identity: "mpv")
+    /// The costs with one player playing in each world (after each agent's `start` reached its service and 5 s
+    /// more), and how many requests the measured agent sent in the period.
+    private func measurePlaying(_ pids: [Int32], in worlds: [BenchWorld]) async throws -> ([ProcessCost], Int) {
+        var players: [FakePlayer] = []
         do {
-            try await player.setMetadata(BenchFilms.metadata(0))
-            try await player.setStatus(.playing)
-            _ = try await world.nextPlaybackRequest("start")
+            for world in worlds {
+                let player = try await FakePlayer.start(on: world.bus.address, name: "mpv", identity: "mpv")
+                players.append(player)
+                try await player.setMetadata(BenchFilms.metadata(0))
+                try await player.setStatus(.playing)
+            }
+            for world in worlds { _ = try await world.nextPlaybackRequest("start") }
             try await Task.sleep(for: .seconds(5))
-            let before = await world.playbackRequests().count
+            let before = await worlds[0].playbackRequests().count
             let costs = try await measure(pids)
-            let sent = await world.playbackRequests().count - before
-            await player.vanish()
+            let sent = await worlds[0].playbackRequests().count - before
+            for player in players { await player.vanish() }
             return (costs, sent)
         } catch {
-            await player.vanish()
+            for player in players { await player.vanish() }
             throw error
         }
     }
 
-    private func stop(_ agent: BenchAgent, _ peers: [ChildProcess]) async {
+    /// Runs `body` with `count` worlds, each with its own bus and service.
+    private static func withWorlds<Result: Sendable>(
+        _ count: Int,
+        _ body: ([BenchWorld]) async throws -> Result
+    ) async throws -> Result {
+        guard count > 0 else { return try await body([]) }
+        return try await BenchWorld.with { world in
+            try await withWorlds(count - 1) { others in try await body([world] + others) }
+        }
+    }
+
+    private func stop(_ agents: [BenchAgent], _ peers: [ChildProcess]) async {
         for peer in peers {
             peer.send(SIGTERM)
             _ = await peer.exited(killingAfter: .seconds(5))
         }
-        await agent.stop()
+        for agent in agents { await agent.stop() }
     }
 
     /// The size of the binary on disk.
