@@ -5,10 +5,10 @@ import Logging
     import Glibc
 #endif
 
-/// Hands back to the kernel the memory the agent touched while starting and no longer uses: the pages of its
-/// own binary and of the libraries that start-up mapped (parsing the configuration and the command line,
-/// opening the outbox, connecting; on a disk with a large read-ahead the kernel maps far more around each of
-/// them).
+/// Hands back to the kernel the memory a burst of work touched and the agent no longer uses: the pages of its
+/// own binary and of the libraries that start-up or a session's start mapped (parsing the configuration and the
+/// command line, opening the outbox, connecting, identifying; with a warm page cache the kernel maps 64 KB
+/// around each page touched).
 ///
 /// Only mappings that ``ProcessMapping/isReleasable`` are dropped, with `madvise(MADV_DONTNEED)`: their pages
 /// stay in the page cache, and code that runs again is mapped back by an ordinary minor fault. Nothing that was
