@@ -17,4 +17,10 @@ struct DeliveryPlan: Sendable {
         var sequence: Int64
         var reason: String
     }
+
+    /// Nothing queued, nothing paused: the loop has nothing to do until something is committed, and the same
+    /// file read later gives the same plan.
+    var isEmptyOutbox: Bool {
+        candidate == nil && unreadable == nil && nextDueAt == nil && pausedUntil == nil && pendingCount == 0
+    }
 }

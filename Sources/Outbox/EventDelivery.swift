@@ -25,6 +25,11 @@ public actor EventDelivery {
     private var observers: [UUID: AsyncStream<DeliveryState>.Continuation] = [:]
     private var sleeper: Task<Void, Never>?
     private var active = false
+    /// The plan of an empty outbox and the file's stamp when it was read: while the stamp stays the same, the
+    /// outbox is still empty and a recheck reuses the plan instead of reading SQLite.
+    private var emptyOutbox: (stamp: OutboxFileStamp, plan: DeliveryPlan)?
+    /// How many plans were read from the file; tests check that an unchanged empty outbox is not read again.
+    private(set) var planReads = 0
 
     /// `random` returns a number in 0...1 for the back-off jitter; tests pass a fixed one.
     public init(
@@ -44,6 +49,7 @@ public actor EventDelivery {
 
     /// Tells the loop that events were committed (by `OutboxIntake`): one backing-off event is tried at once.
     func eventsArrived() async {
+        emptyOutbox = nil
         await perform(machine.handle(.arrival, at: store.clock.now()))
     }
 
@@ -68,6 +74,7 @@ public actor EventDelivery {
     /// The user logged in again: lifts the hold and delivers everything held.
     public func loginRestored() async throws(OutboxError) {
         try await store.clearLoginRequired()
+        emptyOutbox = nil
         await perform(machine.handle(.loginRestored, at: store.clock.now()))
     }
 
@@ -179,8 +186,31 @@ public actor EventDelivery {
         return next
     }
 
+    /// The plan from the store, or the empty outbox's plan again while its file is unchanged. An empty plan
+    /// read in the same file-time tick as the last commit is read once more after that tick, so that it is
+    /// kept under a stamp any later commit changes.
     private func plan() async throws(OutboxError) -> DeliveryPlan {
-        try await store.plan(pacing: policy.pacing)
+        let stamp = store.fileStamp()
+        if let emptyOutbox, emptyOutbox.stamp == stamp { return emptyOutbox.plan }
+        emptyOutbox = nil
+        let plan = try await readPlan()
+        guard plan.isEmptyOutbox else { return plan }
+        guard let tick = stamp.timeUntilSettled() else {
+            emptyOutbox = (stamp, plan)
+            return plan
+        }
+        try? await Task.sleep(for: tick)
+        let settledStamp = store.fileStamp()
+        let settledPlan = try await readPlan()
+        if settledPlan.isEmptyOutbox, settledStamp.timeUntilSettled() == nil {
+            emptyOutbox = (settledStamp, settledPlan)
+        }
+        return settledPlan
+    }
+
+    private func readPlan() async throws(OutboxError) -> DeliveryPlan {
+        planReads += 1
+        return try await store.plan(pacing: policy.pacing)
     }
 
     private func storeCall(_ body: () async throws(OutboxError) -> DeliveryInput) async -> DeliveryInput {

@@ -111,6 +111,11 @@ public struct OutboxStore: Sendable {
         }
     }
 
+    /// The file's stamp now, to tell whether anything was committed since an earlier read.
+    func fileStamp() -> OutboxFileStamp {
+        OutboxFileStamp(path: path)
+    }
+
     func record(
         _ outcome: SendOutcome,
         for queued: QueuedEvent,
