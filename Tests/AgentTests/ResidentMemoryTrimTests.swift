@@ -1,6 +1,11 @@
+import Foundation
 import Testing
 
 @testable import Agent
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Which mappings the start-up trim may drop, read from `smaps` text, and the trim on this very test process:
 /// its resident memory falls and the process (code that ran before and runs again) keeps working.
@@ -59,6 +64,72 @@ struct ResidentMemoryTrimTests {
                 "/usr/bin/punchplay-mpris", "/usr/lib/locale/C.utf8/LC_CTYPE", "/usr/lib/x86_64-linux-gnu/libc.so.6",
             ]
         )
+    }
+
+    @Test("only private, writable file mappings with pages never written are searched for them")
+    func choosesWritableMappings() {
+        let searched = ProcessMapping.parse(smaps: Self.smaps).filter(\.hasUnwrittenFilePages)
+        #expect(searched.map(\.permissions) == ["rw-p"])
+        #expect(searched.map(\.path) == ["/usr/bin/punchplay-mpris"])
+    }
+
+    @Test("the never-written pages are the present file pages, in runs of neighbours")
+    func findsFilePageRuns() {
+        let file = FilePageRuns.presentBit | FilePageRuns.filePageBit
+        let written = FilePageRuns.presentBit  // a private copy: present, not a file page
+        let entries: [UInt64] = [file, file, written, 0, file, file, file, FilePageRuns.filePageBit]
+        let runs = FilePageRuns(entries: entries, from: 0x10000, pageSize: 4096)
+        #expect(runs.runs == [.init(start: 0x10000, pages: 2), .init(start: 0x14000, pages: 3)])
+        #expect(runs.pageCount == 5)
+        #expect(FilePageRuns(entries: [written, 0], from: 0x10000, pageSize: 4096).runs.isEmpty)
+    }
+
+    @Test("a writable file mapping gives back the pages only read, and keeps the written page's contents")
+    func pagesOutUnwrittenPages() throws {
+        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let pages = 32
+        let path = try Self.fileBesideTheBinary(bytes: [UInt8](repeating: 0x5A, count: pages * pageSize))
+        defer { unlink(path) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        fsync(descriptor)  // clean page-cache pages, as the binary's are
+        let mapped = mmap(nil, pages * pageSize, PROT_READ | PROT_WRITE, MAP_PRIVATE, descriptor, 0)
+        let base = try #require(mapped == MAP_FAILED ? nil : mapped)
+        defer { munmap(base, pages * pageSize) }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        var sum = 0
+        for page in 0..<pages { sum += Int(bytes[page * pageSize]) }  // every page read: all resident
+        #expect(sum == pages * 0x5A)
+        bytes[3 * pageSize + 7] = 0xC3  // one page written: a private copy
+        #expect(try Self.presentPages(base, pages, pageSize) == pages)
+
+        let outcome = try #require(ResidentMemoryTrim.trimCurrentProcess())
+        #expect(outcome.unwrittenKiB >= (pages - 1) * pageSize / 1024)
+        #expect(try Self.presentPages(base, pages, pageSize) == 1)
+        #expect(bytes[3 * pageSize + 7] == 0xC3)
+        #expect(bytes[3 * pageSize] == 0x5A && bytes[10 * pageSize + 9] == 0x5A)
+    }
+
+    /// How many of the `count` pages from `base` are present, read from this process's page map.
+    private static func presentPages(_ base: UnsafeMutableRawPointer, _ count: Int, _ pageSize: Int) throws -> Int {
+        let pageMap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC)
+        try #require(pageMap >= 0)
+        defer { close(pageMap) }
+        var entries = [UInt64](repeating: 0, count: count)
+        let offset = off_t(UInt(bitPattern: base) / UInt(pageSize) * 8)
+        let read = entries.withUnsafeMutableBytes { pread(pageMap, $0.baseAddress, $0.count, offset) }
+        try #require(read == count * 8)
+        return entries.filter { $0 & FilePageRuns.presentBit != 0 }.count
+    }
+
+    /// A file holding `bytes` beside this test binary, on the file system the binaries are on (not a `tmpfs`
+    /// temporary directory, whose pages live in memory with nowhere to go without swap).
+    private static func fileBesideTheBinary(bytes: [UInt8]) throws -> String {
+        let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let path = URL(fileURLWithPath: binary).deletingLastPathComponent().path + "/trim-test-\(UUID().uuidString)"
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        return path
     }
 
     @Test("a path with spaces is kept whole; a truncated or foreign line is skipped")

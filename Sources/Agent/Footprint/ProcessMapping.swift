@@ -22,6 +22,15 @@ struct ProcessMapping: Equatable, Sendable {
             && permissions.hasSuffix("p") && anonymousKiB == 0 && residentKiB > 0 && end > start
     }
 
+    /// Whether the mapping is a private, writable mapping of a file some of whose resident pages were never
+    /// written (more resident than copied): the binary's writable segment, which holds `.rodata` (see
+    /// ``FilePageRuns``). Those pages can be handed back only one by one, and only with `MADV_PAGEOUT`, which
+    /// keeps a page written meanwhile instead of discarding it.
+    var hasUnwrittenFilePages: Bool {
+        path.hasPrefix("/") && permissions.count == 4 && permissions.hasPrefix("rw") && permissions.hasSuffix("p")
+            && residentKiB > anonymousKiB && end > start
+    }
+
     /// The mappings listed in `smaps`, in order. Lines that do not parse are skipped: the kernel's format
     /// only ever adds fields.
     static func parse(smaps: String) -> [ProcessMapping] {

@@ -10,9 +10,12 @@ import Logging
 /// command line, opening the outbox, connecting, identifying; with a warm page cache the kernel maps 64 KB
 /// around each page touched).
 ///
-/// Only mappings that ``ProcessMapping/isReleasable`` are dropped, with `madvise(MADV_DONTNEED)`: their pages
-/// stay in the page cache, and code that runs again is mapped back by an ordinary minor fault. Nothing that was
-/// written to (relocated data, heap, stacks) is touched, so nothing can be lost.
+/// Mappings that ``ProcessMapping/isReleasable`` (code, read-only data) are dropped whole with
+/// `madvise(MADV_DONTNEED)`: their pages stay in the page cache, and code that runs again is mapped back by an
+/// ordinary minor fault. In writable file mappings that ``ProcessMapping/hasUnwrittenFilePages`` (the binary's
+/// `.rodata`), the pages never written are asked back with `MADV_PAGEOUT`, which leaves them to the kernel's
+/// reclaim and never discards a written page. Nothing that was written to (relocated data, heap, stacks) is
+/// dropped, so nothing can be lost.
 enum ResidentMemoryTrim {
     /// What one trim did.
     struct Outcome: Sendable, Equatable {
@@ -21,18 +24,57 @@ enum ResidentMemoryTrim {
         var residentAfterKiB: Int
         /// How many mappings were dropped.
         var mappings: Int
+        /// How many never-written pages of writable file mappings were asked back, in KiB.
+        var unwrittenKiB: Int
     }
 
     /// Trims the calling process. Returns nil when `/proc/self` cannot be read (no procfs): nothing is done.
     static func trimCurrentProcess() -> Outcome? {
         guard let before = residentKiB(), let smaps = readProcFile("/proc/self/smaps") else { return nil }
+        let pageMap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC)
+        defer { if pageMap >= 0 { close(pageMap) } }
         var dropped = 0
-        for mapping in ProcessMapping.parse(smaps: smaps) where mapping.isReleasable {
-            guard let address = UnsafeMutableRawPointer(bitPattern: mapping.start) else { continue }
-            if madvise(address, Int(mapping.end - mapping.start), MADV_DONTNEED) == 0 { dropped += 1 }
+        var unwrittenPages = 0
+        for mapping in ProcessMapping.parse(smaps: smaps) {
+            if mapping.isReleasable {
+                guard let address = UnsafeMutableRawPointer(bitPattern: mapping.start) else { continue }
+                if madvise(address, Int(mapping.end - mapping.start), MADV_DONTNEED) == 0 { dropped += 1 }
+            } else if mapping.hasUnwrittenFilePages, pageMap >= 0 {
+                unwrittenPages += pageOutUnwrittenPages(of: mapping, pageMap: pageMap)
+            }
         }
-        return Outcome(residentBeforeKiB: before, residentAfterKiB: residentKiB() ?? before, mappings: dropped)
+        return Outcome(
+            residentBeforeKiB: before,
+            residentAfterKiB: residentKiB() ?? before,
+            mappings: dropped,
+            unwrittenKiB: unwrittenPages * pageSize / 1024
+        )
     }
+
+    /// Asks back the pages of `mapping` that are still the file's own (``FilePageRuns``) with `MADV_PAGEOUT`
+    /// (Linux 5.4; older kernels refuse it and nothing happens). Unlike `MADV_DONTNEED` it never discards a
+    /// page's contents, so a page written between reading the page map and the call is kept. Returns how many
+    /// pages were asked back.
+    private static func pageOutUnwrittenPages(of mapping: ProcessMapping, pageMap: Int32) -> Int {
+        let pages = Int(mapping.end - mapping.start) / pageSize
+        var entries = [UInt64](repeating: 0, count: pages)
+        let offset = off_t(mapping.start / UInt(pageSize) * UInt(MemoryLayout<UInt64>.size))
+        let bytes = entries.withUnsafeMutableBytes { pread(pageMap, $0.baseAddress, $0.count, offset) }
+        guard bytes > 0 else { return 0 }
+        let runs = FilePageRuns(
+            entries: entries.prefix(bytes / MemoryLayout<UInt64>.size),
+            from: mapping.start,
+            pageSize: pageSize
+        )
+        var pagedOut = 0
+        for run in runs.runs {
+            guard let address = UnsafeMutableRawPointer(bitPattern: run.start) else { continue }
+            if madvise(address, run.pages * pageSize, MADV_PAGEOUT) == 0 { pagedOut += run.pages }
+        }
+        return pagedOut
+    }
+
+    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// A trim of this process that says at debug level what it did.
     static func reporting(to logger: Logger) -> @Sendable () -> Void {
@@ -42,7 +84,7 @@ enum ResidentMemoryTrim {
                 return
             }
             logger.debug(
-                "returned memory to the kernel: resident \(outcome.residentBeforeKiB) KiB → \(outcome.residentAfterKiB) KiB (\(outcome.mappings) read-only file mappings)"
+                "returned memory to the kernel: resident \(outcome.residentBeforeKiB) KiB → \(outcome.residentAfterKiB) KiB (\(outcome.mappings) read-only file mappings, \(outcome.unwrittenKiB) KiB of never-written file pages)"
             )
         }
     }
