@@ -187,26 +187,28 @@ public actor EventDelivery {
     }
 
     /// The plan from the store, or the empty outbox's plan again while its file is unchanged. An empty plan
-    /// read in the same file-time tick as the last commit is read once more after that tick, so that it is
-    /// kept under a stamp any later commit changes.
+    /// read in the same file-time tick as the last commit is read again after that tick (a few times at
+    /// most, while commits go on), so that it is kept under a stamp any later commit changes.
     private func plan() async throws(OutboxError) -> DeliveryPlan {
-        let stamp = store.fileStamp()
+        var stamp = store.fileStamp()
         if let emptyOutbox, emptyOutbox.stamp == stamp { return emptyOutbox.plan }
         emptyOutbox = nil
-        let plan = try await readPlan()
-        guard plan.isEmptyOutbox else { return plan }
-        guard let tick = stamp.timeUntilSettled() else {
-            emptyOutbox = (stamp, plan)
-            return plan
+        var plan = try await readPlan()
+        for _ in 0..<Self.settlingReads {
+            guard plan.isEmptyOutbox else { return plan }
+            guard let tick = stamp.timeUntilSettled() else {
+                emptyOutbox = (stamp, plan)
+                return plan
+            }
+            try? await Task.sleep(for: tick)
+            stamp = store.fileStamp()
+            plan = try await readPlan()
         }
-        try? await Task.sleep(for: tick)
-        let settledStamp = store.fileStamp()
-        let settledPlan = try await readPlan()
-        if settledPlan.isEmptyOutbox, settledStamp.timeUntilSettled() == nil {
-            emptyOutbox = (settledStamp, settledPlan)
-        }
-        return settledPlan
+        return plan
     }
+
+    /// How many times an empty plan is read again while the file's times are too recent to stamp it.
+    private static let settlingReads = 3
 
     private func readPlan() async throws(OutboxError) -> DeliveryPlan {
         planReads += 1
