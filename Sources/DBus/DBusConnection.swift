@@ -33,6 +33,11 @@ public actor DBusConnection {
         executor.asUnownedSerialExecutor()
     }
 
+    /// The connection's queue as a task executor, for the tasks that consume its signal streams: a signal
+    /// yielded to a task waiting there resumes it on the queue already running, where a task on the global
+    /// executor would be a wake-up of another thread (several per signal when a player floods the bus).
+    public nonisolated var taskExecutor: any TaskExecutor { executor }
+
     private init(executor: QueueExecutor) {
         self.executor = executor
     }

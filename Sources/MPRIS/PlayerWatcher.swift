@@ -9,6 +9,8 @@ import PlaybackModel
 /// so nothing that happens in between is missed.
 /// Each player name gets its own session (see `PlayerSession`), so one player answering slowly, not at all or
 /// with nonsense never holds up the others. Observations of one player are in the order they happened.
+/// The watcher, its signal loops and the sessions all run on the connection's queue
+/// (``DBus/DBusConnection/taskExecutor``): passing a signal along the way wakes no other thread.
 ///
 /// ```swift
 /// let watcher = PlayerWatcher(connection: try await DBusConnection.session())
@@ -30,6 +32,8 @@ public actor PlayerWatcher {
     private var draining: [MPRISBusName: PlayerSessionHandle] = [:]
     private var nextSessionID = 0
 
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { connection.unownedExecutor }
+
     /// - Parameters:
     ///   - connection: the bus to watch (the session bus, or a private bus in tests).
     ///   - callTimeout: how long to wait for a player to answer a property read before going on without it.
@@ -50,15 +54,16 @@ public actor PlayerWatcher {
         let ownerChanges = try await connection.signals(matching: WatcherMatchRules.nameOwnerChanged)
         let playerSignals = try await connection.signals(matching: WatcherMatchRules.playerSignals)
         try await discoverPlayers()
+        let queue = connection.taskExecutor
         await withDiscardingTaskGroup { group in
-            group.addTask {
+            group.addTask(executorPreference: queue) {
                 for await signal in ownerChanges { await self.handleOwnerChange(signal) }
                 await self.releaseAll()
             }
-            group.addTask { for await signal in playerSignals { await self.route(signal) } }
+            group.addTask(executorPreference: queue) { for await signal in playerSignals { await self.route(signal) } }
             await withDiscardingTaskGroup { sessionGroup in
                 for await session in pendingSessions {
-                    sessionGroup.addTask {
+                    sessionGroup.addTask(executorPreference: queue) {
                         await session.run()
                         await self.sessionFinished(session.busName, id: session.id)
                     }
