@@ -186,29 +186,15 @@ public actor EventDelivery {
         return next
     }
 
-    /// The plan from the store, or the empty outbox's plan again while its file is unchanged. An empty plan
-    /// read in the same file-time tick as the last commit is read again after that tick (a few times at
-    /// most, while commits go on), so that it is kept under a stamp any later commit changes.
+    /// The plan from the store, or the empty outbox's plan again while its file is unchanged. The stamp is
+    /// taken before the read: a commit after it, even one the read already saw, makes the next stamp differ.
     private func plan() async throws(OutboxError) -> DeliveryPlan {
-        var stamp = store.fileStamp()
-        if let emptyOutbox, emptyOutbox.stamp == stamp { return emptyOutbox.plan }
-        emptyOutbox = nil
-        var plan = try await readPlan()
-        for _ in 0..<Self.settlingReads {
-            guard plan.isEmptyOutbox else { return plan }
-            guard let tick = stamp.timeUntilSettled() else {
-                emptyOutbox = (stamp, plan)
-                return plan
-            }
-            try? await Task.sleep(for: tick)
-            stamp = store.fileStamp()
-            plan = try await readPlan()
-        }
+        let stamp = store.fileStamp()
+        if stamp.isReliable, let emptyOutbox, emptyOutbox.stamp == stamp { return emptyOutbox.plan }
+        let plan = try await readPlan()
+        emptyOutbox = plan.isEmptyOutbox && stamp.isReliable ? (stamp, plan) : nil
         return plan
     }
-
-    /// How many times an empty plan is read again while the file's times are too recent to stamp it.
-    private static let settlingReads = 3
 
     private func readPlan() async throws(OutboxError) -> DeliveryPlan {
         planReads += 1

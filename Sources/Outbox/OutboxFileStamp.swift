@@ -2,19 +2,25 @@
     import Glibc
 #endif
 
-/// The outbox file as `stat` sees it: identity, size and times of the database and of its write-ahead log.
-/// Every commit, by this process or another, rewrites one of them, so an outbox read empty under one stamp is
-/// still empty while the stamp stays the same. Two `stat` calls then stand in for the read through SQLite that
-/// the idle loop's once-a-minute recheck would otherwise make, paging SQLite's and GRDB's code back into
-/// memory to find nothing.
+/// The outbox file as seen from outside SQLite: `stat` of the database and of its write-ahead log, and the
+/// header of the WAL index (`path-shm`), in which SQLite counts every transaction (`iChange`) and the frames in
+/// the log (`mxFrame`) for its own readers to notice changes (https://sqlite.org/walformat.html). Every commit,
+/// by this process or another, changes it, so an outbox read empty under one stamp is still empty while the
+/// stamp stays the same. Two `stat` calls and one 48-byte read then stand in for the read through SQLite that
+/// the idle loop's once-a-minute recheck would otherwise make, paging SQLite's and GRDB's code back into memory
+/// to find nothing.
+///
+/// File times alone would not do: they move in clock ticks, so a commit in the same tick as the one before,
+/// leaving the log's size as it was (a log restarted after a checkpoint is overwritten in place), would go
+/// unseen. The counter has no such window.
 struct OutboxFileStamp: Sendable, Equatable {
     /// What `stat` says of one file; nil when there is no such file.
     private struct FileStatus: Sendable, Equatable {
         let device: UInt64
         let inode: UInt64
         let size: Int64
-        let modified: timespec
-        let changed: timespec
+        let modifiedSeconds: Int
+        let modifiedNanoseconds: Int
 
         init?(path: String) {
             var status = stat()
@@ -22,54 +28,43 @@ struct OutboxFileStamp: Sendable, Equatable {
             device = UInt64(status.st_dev)
             inode = UInt64(status.st_ino)
             size = Int64(status.st_size)
-            modified = status.st_mtim
-            changed = status.st_ctim
-        }
-
-        static func == (left: FileStatus, right: FileStatus) -> Bool {
-            left.device == right.device && left.inode == right.inode && left.size == right.size
-                && left.modified.tv_sec == right.modified.tv_sec && left.modified.tv_nsec == right.modified.tv_nsec
-                && left.changed.tv_sec == right.changed.tv_sec && left.changed.tv_nsec == right.changed.tv_nsec
+            modifiedSeconds = status.st_mtim.tv_sec
+            modifiedNanoseconds = status.st_mtim.tv_nsec
         }
     }
+
+    /// The WAL-index header's length: its version, the transaction counter, the frame count, the salts and
+    /// the checksums (the first of its two copies).
+    static let walIndexHeaderLength = 48
+    /// The WAL-index format this stamp understands (`iVersion`, native byte order).
+    static let walIndexVersion: UInt32 = 3_007_000
 
     private let database: FileStatus?
     private let log: FileStatus?
+    private let walIndexHeader: [UInt8]?
 
-    /// The stamp of the database at `path` and of its log (`path-wal`) now.
+    /// The stamp of the database at `path` now.
     init(path: String) {
         database = FileStatus(path: path)
         log = FileStatus(path: path + "-wal")
+        walIndexHeader = Self.readWALIndexHeader(path + "-shm")
     }
 
-    /// How long until a later commit is sure to change this stamp; nil when it already is. File times come
-    /// from a clock that moves in ticks, so a commit in the same tick as the last one could leave every time
-    /// as it was; once the newest time is a tick old, any later commit gets a later time.
-    func timeUntilSettled(now: timespec = .realTimeNow) -> Duration? {
-        let times = [database, log].compactMap { $0 }.flatMap { [$0.modified, $0.changed] }
-        guard let newest = times.max(by: { $0.duration < $1.duration }) else { return nil }
-        let settledAt = newest.duration + Self.tick(of: times)
-        return now.duration < settledAt ? settledAt - now.duration : nil
+    /// Whether a later commit is sure to change this stamp: the WAL index was there, in the format known.
+    /// Without it (the database not in WAL mode, the index gone), nothing may be concluded from the stamp.
+    var isReliable: Bool {
+        walIndexHeader != nil && database != nil
     }
 
-    /// The longest a file-time tick can be, judged from the times themselves: a few milliseconds on the file
-    /// systems that store nanoseconds (the kernel's coarse clock), two seconds on those that keep whole
-    /// seconds only (FAT's resolution).
-    static func tick(of times: [timespec]) -> Duration {
-        times.allSatisfy { $0.tv_nsec == 0 } ? .seconds(2) : .milliseconds(50)
-    }
-}
-
-extension timespec {
-    /// The wall clock now, as the file system stamps times.
-    static var realTimeNow: timespec {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return now
-    }
-
-    /// The time since the epoch.
-    fileprivate var duration: Duration {
-        .seconds(tv_sec) + .nanoseconds(tv_nsec)
+    /// The header bytes of the WAL index at `path`, or nil when it cannot be read or is of another version.
+    private static func readWALIndexHeader(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var header = [UInt8](repeating: 0, count: walIndexHeaderLength)
+        let count = header.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, $0.count, 0) }
+        guard count == walIndexHeaderLength else { return nil }
+        let version = header.withUnsafeBytes { $0.load(as: UInt32.self) }
+        return version == walIndexVersion ? header : nil
     }
 }

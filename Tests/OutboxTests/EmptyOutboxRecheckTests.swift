@@ -50,26 +50,14 @@ struct EmptyOutboxRecheckTests {
         #expect(harness.store.fileStamp() != committed)
     }
 
-    @Test("a stamp taken just after a commit is settled only a file-time tick later")
-    func stampSettlesAfterATick() async throws {
+    @Test("a stamp counts on SQLite's WAL index, and without one it tells nothing")
+    func stampNeedsTheWALIndex() async throws {
         let harness = try OutboxHarness()
-        let beforeCommit = timespec.realTimeNow
         try await harness.store.enqueue(Events.make(.start, at: 0))
-        let stamp = harness.store.fileStamp()
-        let wait = try #require(stamp.timeUntilSettled(now: beforeCommit))
-        #expect(wait > .milliseconds(40) && wait <= .milliseconds(50) + .seconds(1))
+        #expect(harness.store.fileStamp().isReliable)
 
-        let later = timespec(tv_sec: beforeCommit.tv_sec + 2, tv_nsec: beforeCommit.tv_nsec)
-        #expect(stamp.timeUntilSettled(now: later) == nil)
-    }
-
-    @Test("file times in whole seconds mean a tick of up to two seconds, nanoseconds one of milliseconds")
-    func tickFollowsTheTimesResolution() {
-        let wholeSeconds = [timespec(tv_sec: 1_700_000_000, tv_nsec: 0), timespec(tv_sec: 1_700_000_001, tv_nsec: 0)]
-        #expect(OutboxFileStamp.tick(of: wholeSeconds) == .seconds(2))
-        let nanoseconds = [
-            timespec(tv_sec: 1_700_000_000, tv_nsec: 0), timespec(tv_sec: 1_700_000_001, tv_nsec: 4_000),
-        ]
-        #expect(OutboxFileStamp.tick(of: nanoseconds) == .milliseconds(50))
+        let plainFile = OutboxHarness.temporaryDirectory() + "/not-an-outbox.sqlite"
+        try Data("no WAL index beside me".utf8).write(to: URL(fileURLWithPath: plainFile))
+        #expect(!OutboxFileStamp(path: plainFile).isReliable)
     }
 }
