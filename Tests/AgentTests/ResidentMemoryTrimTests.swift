@@ -80,13 +80,12 @@ struct ResidentMemoryTrimTests {
         let entries: [UInt64] = [file, file, written, 0, file, file, file, FilePageRuns.filePageBit]
         let runs = FilePageRuns(entries: entries, from: 0x10000, pageSize: 4096)
         #expect(runs.runs == [.init(start: 0x10000, pages: 2), .init(start: 0x14000, pages: 3)])
-        #expect(runs.pageCount == 5)
         #expect(FilePageRuns(entries: [written, 0], from: 0x10000, pageSize: 4096).runs.isEmpty)
     }
 
     @Test("a writable file mapping gives back the pages only read, and keeps the written page's contents")
     func pagesOutUnwrittenPages() throws {
-        let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let pageSize = ResidentMemoryTrim.pageSize
         let pages = 32
         let path = try Self.fileBesideTheBinary(bytes: [UInt8](repeating: 0x5A, count: pages * pageSize))
         defer { unlink(path) }
@@ -102,24 +101,22 @@ struct ResidentMemoryTrimTests {
         for page in 0..<pages { sum += Int(bytes[page * pageSize]) }  // every page read: all resident
         #expect(sum == pages * 0x5A)
         bytes[3 * pageSize + 7] = 0xC3  // one page written: a private copy
-        #expect(try Self.presentPages(base, pages, pageSize) == pages)
+        #expect(try Self.presentPages(base, pages) == pages)
 
         let outcome = try #require(ResidentMemoryTrim.trimCurrentProcess())
         #expect(outcome.unwrittenKiB >= (pages - 1) * pageSize / 1024)
-        #expect(try Self.presentPages(base, pages, pageSize) == 1)
+        #expect(try Self.presentPages(base, pages) == 1)
         #expect(bytes[3 * pageSize + 7] == 0xC3)
         #expect(bytes[3 * pageSize] == 0x5A && bytes[10 * pageSize + 9] == 0x5A)
     }
 
     /// How many of the `count` pages from `base` are present, read from this process's page map.
-    private static func presentPages(_ base: UnsafeMutableRawPointer, _ count: Int, _ pageSize: Int) throws -> Int {
+    private static func presentPages(_ base: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
         let pageMap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC)
         try #require(pageMap >= 0)
         defer { close(pageMap) }
-        var entries = [UInt64](repeating: 0, count: count)
-        let offset = off_t(UInt(bitPattern: base) / UInt(pageSize) * 8)
-        let read = entries.withUnsafeMutableBytes { pread(pageMap, $0.baseAddress, $0.count, offset) }
-        try #require(read == count * 8)
+        let entries = ResidentMemoryTrim.pageMapEntries(from: UInt(bitPattern: base), pages: count, in: pageMap)
+        try #require(entries.count == count)
         return entries.filter { $0 & FilePageRuns.presentBit != 0 }.count
     }
 

@@ -32,7 +32,4 @@ struct FilePageRuns: Equatable, Sendable {
             }
         }
     }
-
-    /// How many pages the runs hold.
-    var pageCount: Int { runs.reduce(0) { $0 + $1.pages } }
 }

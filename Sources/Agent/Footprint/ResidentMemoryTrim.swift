@@ -56,16 +56,9 @@ enum ResidentMemoryTrim {
     /// page's contents, so a page written between reading the page map and the call is kept. Returns how many
     /// pages were asked back.
     private static func pageOutUnwrittenPages(of mapping: ProcessMapping, pageMap: Int32) -> Int {
-        let pages = Int(mapping.end - mapping.start) / pageSize
-        var entries = [UInt64](repeating: 0, count: pages)
-        let offset = off_t(mapping.start / UInt(pageSize) * UInt(MemoryLayout<UInt64>.size))
-        let bytes = entries.withUnsafeMutableBytes { pread(pageMap, $0.baseAddress, $0.count, offset) }
-        guard bytes > 0 else { return 0 }
-        let runs = FilePageRuns(
-            entries: entries.prefix(bytes / MemoryLayout<UInt64>.size),
-            from: mapping.start,
-            pageSize: pageSize
-        )
+        let entries = pageMapEntries(
+            from: mapping.start, pages: Int(mapping.end - mapping.start) / pageSize, in: pageMap)
+        let runs = FilePageRuns(entries: entries, from: mapping.start, pageSize: pageSize)
         var pagedOut = 0
         for run in runs.runs {
             guard let address = UnsafeMutableRawPointer(bitPattern: run.start) else { continue }
@@ -74,7 +67,16 @@ enum ResidentMemoryTrim {
         return pagedOut
     }
 
-    private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    /// The page-map entries (`/proc/self/pagemap`, open as `pageMap`) of `pages` pages from `start`: as many as
+    /// could be read.
+    static func pageMapEntries(from start: UInt, pages: Int, in pageMap: Int32) -> [UInt64] {
+        var entries = [UInt64](repeating: 0, count: pages)
+        let offset = off_t(start / UInt(pageSize) * UInt(MemoryLayout<UInt64>.size))
+        let bytes = entries.withUnsafeMutableBytes { pread(pageMap, $0.baseAddress, $0.count, offset) }
+        return Array(entries.prefix(max(bytes, 0) / MemoryLayout<UInt64>.size))
+    }
+
+    static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
     /// A trim of this process that says at debug level what it did.
     static func reporting(to logger: Logger) -> @Sendable () -> Void {
