@@ -2,11 +2,11 @@
     import Glibc
 #endif
 
-/// The outbox file as seen from outside SQLite: `stat` of the database and of its write-ahead log, and the
-/// header of the WAL index (`path-shm`), in which SQLite counts every transaction (`iChange`) and the frames in
-/// the log (`mxFrame`) for its own readers to notice changes (https://sqlite.org/walformat.html). Every commit,
-/// by this process or another, changes it, so an outbox read empty under one stamp is still empty while the
-/// stamp stays the same. Two `stat` calls and one 48-byte read then stand in for the read through SQLite that
+/// The outbox file as seen from outside SQLite: `stat` of the database (a file replaced or checkpointed into),
+/// and the header of the WAL index (`path-shm`), in which SQLite counts every transaction (`iChange`) and the
+/// frames in the log (`mxFrame`) for its own readers to notice changes (https://sqlite.org/walformat.html).
+/// Every commit, by this process or another, changes it, so an outbox read empty under one stamp is still empty
+/// while the stamp stays the same. One `stat` and one 48-byte read then stand in for the read through SQLite that
 /// the idle loop's once-a-minute recheck would otherwise make, paging SQLite's and GRDB's code back into memory
 /// to find nothing.
 ///
@@ -40,13 +40,11 @@ struct OutboxFileStamp: Sendable, Equatable {
     static let walIndexVersion: UInt32 = 3_007_000
 
     private let database: FileStatus?
-    private let log: FileStatus?
     private let walIndexHeader: [UInt8]?
 
     /// The stamp of the database at `path` now.
     init(path: String) {
         database = FileStatus(path: path)
-        log = FileStatus(path: path + "-wal")
         walIndexHeader = Self.readWALIndexHeader(path + "-shm")
     }
 
