@@ -234,6 +234,7 @@ let package = Package(
             dependencies: [
                 "PlaybackModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             exclude: ["README.md"]

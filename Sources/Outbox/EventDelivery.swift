@@ -189,10 +189,10 @@ public actor EventDelivery {
     /// The plan from the store, or the empty outbox's plan again while its file is unchanged. The stamp is
     /// taken before the read: a commit after it, even one the read already saw, makes the next stamp differ.
     private func plan() async throws(OutboxError) -> DeliveryPlan {
-        let stamp = store.fileStamp()
-        if stamp.isReliable, let emptyOutbox, emptyOutbox.stamp == stamp { return emptyOutbox.plan }
+        let stamp = await store.fileStamp()
+        if let stamp, let emptyOutbox, emptyOutbox.stamp == stamp { return emptyOutbox.plan }
         let plan = try await readPlan()
-        emptyOutbox = plan.isEmptyOutbox && stamp.isReliable ? (stamp, plan) : nil
+        emptyOutbox = if let stamp, plan.isEmptyOutbox { (stamp, plan) } else { nil }
         return plan
     }
 

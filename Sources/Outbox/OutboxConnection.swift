@@ -18,6 +18,8 @@ actor OutboxConnection {
     private(set) var lease: Lease
     /// Every time the file was found corrupt and replaced since the store was opened, the open included.
     private(set) var recoveries: [CorruptionRecovery]
+    /// The current database's WAL index, once SQLite has mapped it; dropped with the database it belongs to.
+    private var walIndex: WALIndexView?
 
     init(path: String, pool: DatabasePool, recovery: CorruptionRecovery?) {
         self.path = path
@@ -37,8 +39,21 @@ actor OutboxConnection {
             reason: OutboxDatabase.describe(error),
             now: now
         )
+        walIndex = nil
         lease = Lease(pool: pool, generation: lease.generation + 1, recovery: recovery)
         recoveries.append(recovery)
         return lease
+    }
+
+    /// The current database's stamp now; nil when it has no WAL index to read (yet).
+    func fileStamp() async -> OutboxFileStamp? {
+        if walIndex == nil {
+            let current = lease
+            let view = await WALIndexView(of: current.pool)
+            // The database may have been replaced while SQLite was asked; a view of the old one is dropped.
+            guard current.generation == lease.generation else { return nil }
+            walIndex = view
+        }
+        return walIndex?.stamp()
     }
 }

@@ -111,9 +111,10 @@ public struct OutboxStore: Sendable {
         }
     }
 
-    /// The file's stamp now, to tell whether anything was committed since an earlier read.
-    func fileStamp() -> OutboxFileStamp {
-        OutboxFileStamp(path: path)
+    /// The file's stamp now, to tell whether anything was committed since an earlier read; nil when it cannot
+    /// tell (the file has no WAL index mapped).
+    func fileStamp() async -> OutboxFileStamp? {
+        await connection.fileStamp()
     }
 
     func record(

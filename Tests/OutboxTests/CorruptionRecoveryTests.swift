@@ -60,6 +60,20 @@ struct CorruptionRecoveryTests {
         #expect(await harness.delivery.currentState.databaseRecovery == recovery)
     }
 
+    @Test("after a corrupt file is replaced, the file's stamp is read from the fresh file and follows its commits")
+    func stampFollowsTheFreshFile() async throws {
+        let harness = try OutboxHarness()
+        try await harness.store.enqueue(contentsOf: (0..<500).map { Events.make(.stop, session: "s\($0)", at: 1) })
+        _ = try #require(await harness.store.fileStamp())
+        try Self.damage(harness.path, from: 2)
+        try await harness.store.enqueue(Events.make(.start, session: "after", at: 2))
+        #expect(await harness.store.recoveries().count == 1)
+
+        let fresh = try #require(await harness.store.fileStamp())
+        try await harness.store.enqueue(Events.make(.stop, session: "after", at: 3))
+        #expect(await harness.store.fileStamp() != fresh)
+    }
+
     @Test("operations racing into the same corrupt file replace it once and all succeed on the fresh one")
     func concurrentOperationsReplaceOnce() async throws {
         let harness = try OutboxHarness()

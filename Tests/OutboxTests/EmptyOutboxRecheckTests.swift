@@ -42,22 +42,56 @@ struct EmptyOutboxRecheckTests {
     func stampFollowsCommits() async throws {
         let harness = try OutboxHarness()
         try await harness.store.enqueue(Events.make(.start, at: 0))
-        let committed = harness.store.fileStamp()
+        let committed = try #require(await harness.store.fileStamp())
         _ = try await harness.store.snapshot()
-        #expect(harness.store.fileStamp() == committed)
+        #expect(await harness.store.fileStamp() == committed)
 
         try await harness.store.enqueue(Events.make(.progress, at: 1000))
-        #expect(harness.store.fileStamp() != committed)
+        #expect(await harness.store.fileStamp() != committed)
+
+        let other = try OutboxStore(path: harness.path, clock: harness.outboxClock)
+        let beforeOther = try #require(await harness.store.fileStamp())
+        try await other.enqueue(Events.make(.progress, at: 2000))
+        #expect(await harness.store.fileStamp() != beforeOther)
     }
 
-    @Test("a stamp counts on SQLite's WAL index, and without one it tells nothing")
-    func stampNeedsTheWALIndex() async throws {
+    @Test("reading the stamp leaves every lock SQLite holds on the WAL index in place")
+    func stampKeepsSQLiteLocks() async throws {
         let harness = try OutboxHarness()
         try await harness.store.enqueue(Events.make(.start, at: 0))
-        #expect(harness.store.fileStamp().isReliable)
+        let held = try Self.locksHeld(on: harness.path + "-shm")
+        // At least the shared lock on the index's DMS byte, which tells other processes the index is in use.
+        #expect(!held.isEmpty)
 
-        let plainFile = OutboxHarness.temporaryDirectory() + "/not-an-outbox.sqlite"
-        try Data("no WAL index beside me".utf8).write(to: URL(fileURLWithPath: plainFile))
-        #expect(!OutboxFileStamp(path: plainFile).isReliable)
+        for _ in 0..<3 { _ = try #require(await harness.store.fileStamp()) }
+        #expect(try Self.locksHeld(on: harness.path + "-shm") == held)
+    }
+
+    @Test("only the WAL-index format SQLite writes today makes a stamp")
+    func stampNeedsTheKnownFormat() throws {
+        var header = [UInt8](repeating: 7, count: OutboxFileStamp.length)
+        withUnsafeBytes(of: OutboxFileStamp.walIndexVersion) { header.replaceSubrange(0..<4, with: $0) }
+        #expect(OutboxFileStamp(walIndexHeader: header) != nil)
+        #expect(OutboxFileStamp(walIndexHeader: Array(header.dropLast())) == nil)
+        header[0] ^= 1
+        #expect(OutboxFileStamp(walIndexHeader: header) == nil)
+    }
+
+    /// The POSIX locks this process holds on the file at `path`, as `/proc/locks` lists them (access and byte
+    /// range). Closing any descriptor of the file would make them vanish.
+    private static func locksHeld(on path: String) throws -> [String] {
+        var status = stat()
+        try #require(stat(path, &status) == 0)
+        let pid = String(getpid())
+        let inode = String(status.st_ino)
+        let table = try String(contentsOfFile: "/proc/locks", encoding: .utf8)
+        return table.split(separator: "\n").compactMap { line in
+            // "1: POSIX  ADVISORY  READ 4242 00:2e:131 128 128"; waiters carry a "->" before POSIX.
+            let fields = line.split(separator: " ").filter { $0 != "->" }
+            guard fields.count == 8, fields[1] == "POSIX", fields[4] == pid,
+                fields[5].split(separator: ":").last.map(String.init) == inode
+            else { return nil }
+            return "\(fields[3]) \(fields[6])-\(fields[7])"
+        }.sorted()
     }
 }
