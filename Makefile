@@ -98,8 +98,9 @@ packages-test: deps-packaging
 # thread; reaction, idle, flood, scale and footprint run punchplay-mpris as a child process on a private
 # dbus-daemon with the sandbox and fake players: the binary `make install` installs (stripped, Swift runtime
 # linked in), staged under .build/bench-install, which is the one users run. footprint measures it beside
-# `playerctl --follow` and a minimal Swift program (concurrency-floor). BENCH_ARGS picks a benchmark and its
-# options, e.g. `make bench BENCH_ARGS="idle --runs 3"`. Everything (the agent and the bus too) is pinned to one
+# `playerctl --follow`, a minimal Swift program (concurrency-floor) and the smallest program doing the agent's
+# per-event work with its libraries (playing-floor, linked statically as the agent is). BENCH_ARGS picks a
+# benchmark and its options, e.g. `make bench BENCH_ARGS="idle --runs 3"`. Everything (the agent and the bus too) is pinned to one
 # core when taskset is available; `BENCH_PIN=` runs unpinned.
 BENCH_PACKAGES := $(BUILD_PACKAGES) dbus-daemon playerctl binutils
 BENCH_PIN ?= $(shell command -v taskset >/dev/null && echo taskset -c 0)
@@ -114,5 +115,7 @@ bench: deps-bench
 	packaging/stage.sh --prefix /usr --destdir "$(CURDIR)/$(BENCH_INSTALL)" >/dev/null
 	$(SWIFT) build -c release --product punchplay-bench
 	$(SWIFT) build -c release --product concurrency-floor
+	packaging/static-build.sh playing-floor >/dev/null
 	PUNCHPLAY_BENCH_AGENT_BINARY="$(CURDIR)/$(BENCH_INSTALL)/usr/bin/punchplay-mpris" \
+	PUNCHPLAY_BENCH_PLAYING_FLOOR_BINARY="$$(packaging/static-build.sh playing-floor | tail -n 1)" \
 		$(BENCH_PIN) $$($(SWIFT) build -c release --show-bin-path)/punchplay-bench $(BENCH_ARGS)

@@ -366,6 +366,14 @@ let package = Package(
         // MARK: Benchmarks
         .executableTarget(name: "concurrency-floor", exclude: ["README.md"]),
         .executableTarget(
+            name: "playing-floor",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["README.md"]
+        ),
+        .executableTarget(
             name: "punchplay-bench",
             dependencies: [
                 "AgentTestSupport",

@@ -85,19 +85,7 @@ if [ -n "$client_id" ] && ! { [ ${#client_id} -le 255 ] && client_id_characters_
     exit 2
 fi
 
-# The static Foundation libraries need each other and ICU in one link group (swiftlang/swift-package-manager#10564).
-static_link_flags=(--static-swift-stdlib -Xlinker --start-group)
-for library in Foundation CoreFoundation FoundationEssentials FoundationInternationalization _FoundationICU \
-    _FoundationCShims _FoundationCollections; do
-    static_link_flags+=(-Xlinker "-l$library")
-done
-static_link_flags+=(-Xlinker --end-group)
-
-# In a build folder of its own: the static link flags change how every module is built, so sharing .build with
-# `make test` and `make bench` (dynamic) would rebuild everything each time one follows the other.
-static_build=(swift build --scratch-path .build-static -c "$configuration")
-"${static_build[@]}" --product punchplay-mpris "${static_link_flags[@]}"
-binary="$("${static_build[@]}" --show-bin-path)/punchplay-mpris"
+binary=$(packaging/static-build.sh punchplay-mpris --configuration "$configuration" | tail -n 1)
 swift build --product generate-manual
 manual_tool="$(swift build --show-bin-path)/generate-manual"
 

@@ -11,6 +11,13 @@ enum CostReport {
         line("wake-ups", costs.map(\.wakeupsPerSecond), "/s")
         line("RSS at end", costs.map(\.endResidentMiB), "MiB")
         line("RSS at end, anonymous", costs.map { Double($0.endAnonymousKiB) / 1024 }, "MiB")
+        line("RSS at end, the binary's code", costs.map { Double($0.endCodeKiB) / 1024 }, "MiB")
+        let workingSets = costs.compactMap(\.workingSetKiB)
+        let codeUsed = costs.compactMap(\.codeUsedKiB)
+        if workingSets.count == costs.count, codeUsed.count == costs.count {
+            line("pages used in the period (working set)", workingSets.map { Double($0) / 1024 }, "MiB")
+            line("pages used in the period, the binary's code", codeUsed.map { Double($0) / 1024 }, "MiB")
+        }
         line("RSS growth", costs.map(\.residentGrowthMiB), "MiB")
         line("peak RSS (VmHWM)", costs.map { Double($0.peakResidentKiB) / 1024 }, "MiB")
         line("threads", costs.map { Double($0.threads) }, "")

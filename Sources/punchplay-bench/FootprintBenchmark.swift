@@ -4,9 +4,11 @@ import MPRISTestSupport
 import TestSupport
 
 /// The footprint of the agent users run (`make bench` points ``BenchAgent/binaryVariable`` at the installed
-/// binary) beside two peers measured in the same run, on the same private bus: `playerctl --follow`, the C
-/// tool users compare it with, and the smallest Swift program with a sleeping task (the floor any Swift agent
-/// starts from). Each is measured with no player on the bus, then with one player playing a film.
+/// binary) beside peers measured in the same run, on the same private bus: `playerctl --follow`, the C tool
+/// users compare it with; the smallest Swift program with a sleeping task (the floor any Swift agent starts
+/// from); and `playing-floor`, the smallest program doing the agent's work for each event with the same
+/// libraries, linked as the agent is (the floor of delivery while a film plays). Each is measured with no
+/// player on the bus, then with one player playing a film.
 struct FootprintBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "footprint",
@@ -24,6 +26,11 @@ struct FootprintBenchmark: AsyncParsableCommand {
 
     @Option(help: "Another punchplay-mpris (an earlier build) to measure beside the agent, in the same run.")
     var baseline: String?
+
+    /// Where `make bench` puts the playing floor, built statically as the agent is.
+    static let playingFloorVariable = "PUNCHPLAY_BENCH_PLAYING_FLOOR_BINARY"
+    /// The playing floor's cycle: the agent's `progress` interval.
+    static let playingFloorIntervalSeconds = 15
 
     func validate() throws {
         guard runs >= 1 else { throw ValidationError("--runs must be at least 1.") }
@@ -43,10 +50,11 @@ struct FootprintBenchmark: AsyncParsableCommand {
 
     func run() async throws {
         let agentBinary = try BenchAgent.binary()
-        let floorBinary = try BuiltBinary.existing("concurrency-floor")
+        let floorBinaries = [try BuiltBinary.existing("concurrency-floor"), try Self.playingFloorBinary()]
         var subjects = [
             Subject(label: "punchplay-mpris run"), Subject(label: "playerctl --follow"),
             Subject(label: "concurrency-floor"),
+            Subject(label: "playing-floor (an event every \(Self.playingFloorIntervalSeconds) s, player or not)"),
         ]
         if baseline != nil { subjects.append(Subject(label: "baseline punchplay-mpris run")) }
         var requests: [Double] = []
@@ -58,7 +66,7 @@ struct FootprintBenchmark: AsyncParsableCommand {
                 do {
                     agents.append(try await BenchAgent.start(in: worlds[0]))
                     if let baseline { agents.append(try await BenchAgent.start(in: worlds[1], binary: baseline)) }
-                    peers = try await startPeers(on: worlds[0], floorBinary: floorBinary)
+                    peers = try await startPeers(on: worlds[0], floorBinaries: floorBinaries)
                 } catch {
                     for agent in agents { await agent.stop() }
                     throw error
@@ -87,27 +95,52 @@ struct FootprintBenchmark: AsyncParsableCommand {
         print("agent, one player playing, requests sent: \(RunStatistics.summary(requests, unit: "requests"))")
     }
 
-    /// `playerctl --all-players --follow metadata` and the floor program, on the benchmark's bus.
-    private func startPeers(on world: BenchWorld, floorBinary: String) async throws -> [ChildProcess] {
+    /// `playerctl --all-players --follow metadata` and the two floor programs, on the benchmark's bus; the
+    /// playing floor sends to the world's service, at a path of its own, which answers 404.
+    private func startPeers(on world: BenchWorld, floorBinaries: [String]) async throws -> [ChildProcess] {
         let environment = ["DBUS_SESSION_BUS_ADDRESS": world.bus.address]
-        let playerctl = try ChildProcess(
-            "playerctl",
-            ["--all-players", "--follow", "metadata"],
-            environment: environment
-        )
+        let outbox = FileManager.default.temporaryDirectory.appendingPathComponent("playing-floor-\(UUID())").path
+        let commands = [
+            ("playerctl", ["--all-players", "--follow", "metadata"]),
+            (floorBinaries[0], []),
+            (
+                floorBinaries[1],
+                [
+                    world.sandbox.baseURL.appendingPathComponent("playing-floor/event").absoluteString, outbox,
+                    String(Self.playingFloorIntervalSeconds),
+                ]
+            ),
+        ]
+        var started: [ChildProcess] = []
         do {
-            return [playerctl, try ChildProcess(floorBinary, [], environment: environment)]
+            for (binary, arguments) in commands {
+                started.append(try ChildProcess(binary, arguments, environment: environment))
+            }
+            return started
         } catch {
-            playerctl.send(SIGKILL)
-            _ = await playerctl.exited()
+            for process in started {
+                process.send(SIGKILL)
+                _ = await process.exited()
+            }
             throw error
         }
+    }
+
+    /// The playing floor `make bench` built (``playingFloorVariable``), or the one in this build's products.
+    private static func playingFloorBinary() throws -> String {
+        if let path = ProcessInfo.processInfo.environment[playingFloorVariable], !path.isEmpty {
+            guard FileManager.default.isExecutableFile(atPath: path) else {
+                throw ValidationError("\(playingFloorVariable)=\(path) is not an executable file.")
+            }
+            return path
+        }
+        return try BuiltBinary.existing("playing-floor")
     }
 
     /// The costs of `pids` over one period, all sampled at the same moments.
     private func measure(_ pids: [Int32]) async throws -> [ProcessCost] {
         let clock = ContinuousClock()
-        let before = try pids.map { try ProcessSample.read(pid: $0) }
+        let before = try pids.map { try ProcessSample.readStartingWorkingSet(pid: $0) }
         let start = clock.now
         try await Task.sleep(for: .seconds(seconds))
         let elapsed = (clock.now - start).seconds
@@ -116,8 +149,9 @@ struct FootprintBenchmark: AsyncParsableCommand {
         }
     }
 
-    /// The costs with one player playing in each world (after each agent's `start` reached its service and 5 s
-    /// more), and how many requests the measured agent sent in the period.
+    /// The costs with one player playing in each world, and how many requests the measured agent sent in the
+    /// period. The period starts 15 s after each agent's `start` reached its service, once the agent's memory
+    /// trim after a change of what plays (10 s) has run: what it measures is steady playback.
     private func measurePlaying(_ pids: [Int32], in worlds: [BenchWorld]) async throws -> ([ProcessCost], Int) {
         var players: [FakePlayer] = []
         do {
@@ -128,7 +162,7 @@ struct FootprintBenchmark: AsyncParsableCommand {
                 try await player.setStatus(.playing)
             }
             for world in worlds { _ = try await world.nextPlaybackRequest("start") }
-            try await Task.sleep(for: .seconds(5))
+            try await Task.sleep(for: .seconds(15))
             let before = await worlds[0].playbackRequests().count
             let costs = try await measure(pids)
             let sent = await worlds[0].playbackRequests().count - before

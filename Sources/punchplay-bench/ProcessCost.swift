@@ -21,6 +21,14 @@ struct ProcessCost: Sendable {
     /// The part of the resident memory at the end that is the process's own (`RssAnon`: heap, stacks, copied
     /// pages), in KiB; the rest is file pages (code, read-only data) that the page cache shares.
     var endAnonymousKiB: Int
+    /// The resident pages the process used during the period (its working set), in KiB, when the period started
+    /// with ``ProcessSample/readStartingWorkingSet(pid:)``. Resident memory cannot fall below it for long: a
+    /// page used in the period is resident at its end unless the kernel reclaimed it.
+    var workingSetKiB: Int?
+    /// The resident part of the program's own code at the end, and (with `workingSetKiB`) the part of it used in
+    /// the period, in KiB.
+    var endCodeKiB: Int
+    var codeUsedKiB: Int?
 
     /// CPU seconds an hour at this period's rate.
     var cpuSecondsPerHour: Double { cpuSeconds / seconds * 3600 }
@@ -56,7 +64,10 @@ extension ProcessCost {
             endResidentKiB: after.residentKiB,
             peakResidentKiB: after.peakResidentKiB,
             threads: after.threads,
-            endAnonymousKiB: after.anonymousKiB
+            endAnonymousKiB: after.anonymousKiB,
+            workingSetKiB: before.startsWorkingSet ? after.referencedKiB : nil,
+            endCodeKiB: after.codeKiB,
+            codeUsedKiB: before.startsWorkingSet ? after.codeReferencedKiB : nil
         )
     }
 }

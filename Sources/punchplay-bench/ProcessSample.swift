@@ -23,6 +23,17 @@ struct ProcessSample: Sendable {
     var peakResidentKiB: Int
     /// The anonymous part of the resident memory (`RssAnon`), in KiB.
     var anonymousKiB: Int
+    /// The resident pages used since the process's accessed bits were last cleared (`Referenced` of
+    /// `/proc/PID/smaps_rollup`), in KiB; nil when the kernel does not say.
+    var referencedKiB: Int?
+    /// The resident part of the program's own code (the executable mappings of its binary), in KiB, and the part
+    /// of it used since the accessed bits were last cleared: the kernel maps code in blocks around each page run
+    /// (fault-around, large page-cache folios), so the first can be several times the second.
+    var codeKiB = 0
+    var codeReferencedKiB = 0
+    /// Whether this sample cleared the accessed bits after reading (``readStartingWorkingSet(pid:)``), so that
+    /// `referencedKiB` of a later sample is what the process used in between: its working set.
+    var startsWorkingSet = false
 
     /// Threads alive now.
     var threads: Int { threadRunNanoseconds.count }
@@ -47,8 +58,11 @@ struct ProcessSample: Sendable {
             threadSwitches: [:],
             residentKiB: Int(status["VmRSS"]?.split(separator: " ").first ?? "") ?? 0,
             peakResidentKiB: Int(status["VmHWM"]?.split(separator: " ").first ?? "") ?? 0,
-            anonymousKiB: Int(status["RssAnon"]?.split(separator: " ").first ?? "") ?? 0
+            anonymousKiB: Int(status["RssAnon"]?.split(separator: " ").first ?? "") ?? 0,
+            referencedKiB: (try? fields(of: "/proc/\(pid)/smaps_rollup"))?["Referenced"]
+                .flatMap { Int($0.split(separator: " ").first ?? "") }
         )
+        (sample.codeKiB, sample.codeReferencedKiB) = codeResidency(pid: pid)
         let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
         for task in tasks {
             let directory = "/proc/\(pid)/task/\(task)"
@@ -63,6 +77,42 @@ struct ProcessSample: Sendable {
         }
         guard sample.threads > 0 else { throw Failure(description: "process \(pid) has no threads left") }
         return sample
+    }
+
+    /// Reads the sample of process `pid`, then clears the accessed bits of its pages (`/proc/PID/clear_refs`), so
+    /// that a later sample's `referencedKiB` counts only the pages used from now on.
+    static func readStartingWorkingSet(pid: Int32) throws -> ProcessSample {
+        var sample = try read(pid: pid)
+        do {
+            try "1".write(toFile: "/proc/\(pid)/clear_refs", atomically: false, encoding: .utf8)
+            sample.startsWorkingSet = true
+        } catch {
+            // Without the right to clear them (another user's process), the working set is not reported.
+        }
+        return sample
+    }
+
+    /// `Rss` and `Referenced` summed over the executable mappings of the process's own binary in
+    /// `/proc/PID/smaps`, in KiB; zeros when they cannot be read.
+    private static func codeResidency(pid: Int32) -> (resident: Int, referenced: Int) {
+        guard let binary = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe"),
+            let smaps = try? String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8)
+        else { return (0, 0) }
+        var inCode = false
+        var resident = 0
+        var referenced = 0
+        for line in smaps.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true)
+            guard let first = fields.first else { continue }
+            if first.contains("-"), !first.hasSuffix(":") {
+                // A mapping's header: "start-end perms offset device inode path".
+                inCode = fields.count >= 6 && fields[1] == "r-xp" && fields[5...].joined(separator: " ") == binary
+            } else if inCode, fields.count >= 2, let kiB = Int(fields[1]) {
+                if first == "Rss:" { resident += kiB }
+                if first == "Referenced:" { referenced += kiB }
+            }
+        }
+        return (resident, referenced)
     }
 
     /// `utime + stime` of `/proc/PID/stat` in seconds. The fields after the command name (which may contain
