@@ -31,7 +31,8 @@ final class WALIndexView {
         self.header = header
     }
 
-    /// The header as it is now.
+    /// The header as it is now. SQLite may be writing it meanwhile (a commit, here or in another process); a
+    /// copy caught halfway differs from the one before it, so it costs one more read and never hides a commit.
     func stamp() -> OutboxFileStamp? {
         OutboxFileStamp(walIndexHeader: Array(UnsafeRawBufferPointer(start: header, count: OutboxFileStamp.length)))
     }
