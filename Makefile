@@ -106,7 +106,7 @@ BENCH_PACKAGES := $(BUILD_PACKAGES) dbus-daemon playerctl binutils
 BENCH_PIN ?= $(shell command -v taskset >/dev/null && echo taskset -c 0)
 BENCH_INSTALL := .build/bench-install
 
-.PHONY: deps-bench
+.PHONY: deps-bench code-order
 
 deps-bench:
 	@scripts/ensure-packages.sh $(BENCH_PACKAGES)
@@ -119,3 +119,13 @@ bench: deps-bench
 	PUNCHPLAY_BENCH_AGENT_BINARY="$(CURDIR)/$(BENCH_INSTALL)/usr/bin/punchplay-mpris" \
 	PUNCHPLAY_BENCH_PLAYING_FLOOR_BINARY="$$(packaging/static-build.sh playing-floor | tail -n 1)" \
 		$(BENCH_PIN) $$($(SWIFT) build -c release --show-bin-path)/punchplay-bench $(BENCH_ARGS)
+
+# Rewrites packaging/code-order.txt, the order the installed agent's functions are linked in (stage.sh): the
+# agent runs under callgrind on the benchmark's bus through an idle minute and a minute of a film playing, and
+# the functions that ran there come first, so the code the kernel maps around them is code that runs too (see
+# BENCHMARKS.md). Run it when the playing or idle path changed much; a stale order costs memory, not behaviour.
+code-order: deps-bench
+	@scripts/ensure-packages.sh valgrind
+	$(SWIFT) build -c release --product punchplay-bench
+	$$($(SWIFT) build -c release --show-bin-path)/punchplay-bench code-order \
+		--agent "$$(packaging/static-build.sh punchplay-mpris | tail -n 1)" --output packaging/code-order.txt

@@ -85,7 +85,9 @@ if [ -n "$client_id" ] && ! { [ ${#client_id} -le 255 ] && client_id_characters_
     exit 2
 fi
 
-binary=$(packaging/static-build.sh punchplay-mpris --configuration "$configuration" | tail -n 1)
+# Linked in the order of packaging/code-order.txt: the functions of steady use together (`make code-order`).
+binary=$(packaging/static-build.sh punchplay-mpris --configuration "$configuration" \
+    --code-order packaging/code-order.txt | tail -n 1)
 swift build --product generate-manual
 manual_tool="$(swift build --show-bin-path)/generate-manual"
 

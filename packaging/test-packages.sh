@@ -6,6 +6,7 @@
 # - the .rpm's name, version, Requires (Fedora's package names and the libraries' sonames, no Swift runtime),
 #   scriptlets and configuration file are right;
 # - the Arch package's .PKGINFO names the right depends and backup file, and it has no install scriptlet;
+# - the binary's functions are laid out in packaging/code-order.txt's order;
 # - the binary in every package carries the client_id (`--version`), which `doctor`, `status` and `config check`
 #   use when the configuration has none, and the configuration's client_id overrides;
 # - a client_id that cannot be one and a client secret on make's command line are refused.
@@ -59,6 +60,42 @@ for name, colour in colours.items():
 PYTHON
 }
 check "the four status icons are valid SVG, each with its colour" icons_valid
+
+# The binary's code is laid out by packaging/code-order.txt (static-build.sh): the order's first function is the
+# first of .text, and the functions of steady use lie together at its start, not spread over all of it.
+laid_out_by_code_order() {
+    python3 - packaging/code-order.txt ".build-static/$configuration/punchplay-mpris.debug" <<'PYTHON'
+import subprocess, sys
+
+order_file, symbols_file = sys.argv[1], sys.argv[2]
+steady = []
+for line in open(order_file):
+    line = line.strip()
+    if line.startswith("# a film's start"):
+        break
+    if line and not line.startswith("#"):
+        steady.append(line)
+addresses = {}
+for line in subprocess.run(["nm", "--defined-only", symbols_file], capture_output=True, text=True).stdout.splitlines():
+    fields = line.split()
+    if len(fields) == 3 and fields[1] in "tTwW":
+        addresses.setdefault(fields[2], int(fields[0], 16))
+text = {}
+for line in subprocess.run(["readelf", "-SW", symbols_file], capture_output=True, text=True).stdout.splitlines():
+    fields = line.replace("[ ", "[").split()
+    if len(fields) > 5 and fields[1] == ".text":
+        text = {"start": int(fields[3], 16), "size": int(fields[5], 16)}
+found = [addresses[name] for name in steady if name in addresses]
+if not text or len(found) < len(steady) // 2:
+    sys.exit(f"{symbols_file}: no .text, or only {len(found)} of the order's {len(steady)} steady functions")
+if found[0] - text["start"] >= 64:
+    sys.exit(f"the order's first function is at {found[0] - text['start']:#x} into .text, not at its start")
+span = max(found) - min(found)
+if span > text["size"] // 2:
+    sys.exit(f"the order's steady functions spread over {span} of .text's {text['size']} bytes")
+PYTHON
+}
+check "the binary's code is laid out in packaging/code-order.txt's order" laid_out_by_code_order
 
 # The .rpm.
 check "rpm name and version" test "$(rpm -qp --qf '%{NAME} %{VERSION}' "$rpm")" = "punchplay-mpris $version"

@@ -41,12 +41,16 @@ struct BenchAgent {
     }
 
     /// Starts the agent (`binary`, nil: ``binary()``) in `world` with `settleMilliseconds` (nil: the default of
-    /// 1500 ms) and its outbox in `outboxDirectory` (nil: its home), and waits until it watches the bus.
+    /// 1500 ms) and its outbox in `outboxDirectory` (nil: its home), and waits until it watches the bus, at most
+    /// `readyTimeout`. A `wrapper` (a command and its arguments, such as a profiler) runs the agent in the same
+    /// process, so its pid is the agent's.
     static func start(
         in world: BenchWorld,
         binary: String? = nil,
         settleMilliseconds: Int? = nil,
-        outboxDirectory: String? = nil
+        outboxDirectory: String? = nil,
+        wrapper: [String] = [],
+        readyTimeout: Duration = .seconds(30)
     ) async throws -> BenchAgent {
         let home = try TemporaryDirectory(prefix: "punchplay-bench")
         do {
@@ -68,9 +72,10 @@ struct BenchAgent {
             let outboxPath =
                 outboxDirectory.map { "\($0)/punchplay-bench-\(UUID().uuidString).sqlite" }
                 ?? home.file("state/punchplay-mpris/outbox.sqlite")
+            let command = wrapper + [try binary ?? Self.binary(), "run"]
             let process = try ChildProcess(
-                try binary ?? Self.binary(),
-                ["run"],
+                command[0],
+                Array(command.dropFirst()),
                 environment: [
                     "DBUS_SESSION_BUS_ADDRESS": world.bus.address,
                     "XDG_CONFIG_HOME": home.file("config"),
@@ -81,7 +86,7 @@ struct BenchAgent {
                 output: .file(output.path)
             )
             let agent = BenchAgent(process: process, home: home, outboxPath: outboxPath, ready: ready, tail: tail)
-            try await agent.waitUntilReady()
+            try await agent.waitUntilReady(timeout: readyTimeout)
             return agent
         } catch {
             home.remove()
@@ -107,11 +112,11 @@ struct BenchAgent {
         home.remove()
     }
 
-    private func waitUntilReady() async throws {
+    private func waitUntilReady(timeout: Duration) async throws {
         let ready = ready
         let pid = process.pid
         do {
-            try await withTimeout(.seconds(30)) {
+            try await withTimeout(timeout) {
                 for await _ in ready { return }
                 throw Failure(description: "punchplay-mpris (pid \(pid)) exited before it watched the bus")
             }

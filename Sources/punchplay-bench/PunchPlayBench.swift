@@ -18,6 +18,7 @@ struct PunchPlayBench: AsyncParsableCommand {
             FloodBenchmark.self,
             ScaleBenchmark.self,
             FootprintBenchmark.self,
+            CodeOrderProfile.self,
         ],
         defaultSubcommand: IdentifyBenchmark.self
     )
