@@ -7,6 +7,9 @@ struct CallgrindDump {
     /// The functions in the order the dump first names them, each once, without callgrind's recursion suffix
     /// (`'2`).
     let functions: [String]
+    /// How many stretches of code ran that have no symbol (callgrind names them by address, `0x…`): the compiler's
+    /// private helpers, which an order by symbol cannot place.
+    let unnamedCount: Int
 
     /// Reads the functions of the object whose path is `objectPath` from a dump's text.
     init(text: Substring, objectPath: String) {
@@ -15,12 +18,19 @@ struct CallgrindDump {
         var inObject = false
         var seen: Set<String> = []
         var functions: [String] = []
+        var unnamed: Set<String> = []
         for line in text.split(separator: "\n") {
             if let object = Self.value(of: "ob=", in: line) {
                 inObject = Self.resolve(object, in: &objects) == objectPath
             } else if let function = Self.value(of: "fn=", in: line) {
                 let name = Self.withoutRecursionSuffix(Self.resolve(function, in: &names))
-                if inObject, !name.isEmpty, seen.insert(name).inserted { functions.append(name) }
+                if !inObject || name.isEmpty {
+                    continue
+                } else if name.hasPrefix("0x") {
+                    unnamed.insert(name)
+                } else if seen.insert(name).inserted {
+                    functions.append(name)
+                }
             } else if let callee = Self.value(of: "cfn=", in: line) {
                 // A callee's name may be defined here first, and used compressed in a later `fn=`.
                 _ = Self.resolve(callee, in: &names)
@@ -29,6 +39,7 @@ struct CallgrindDump {
             }
         }
         self.functions = functions
+        self.unnamedCount = unnamed.count
     }
 
     private static func value(of key: String, in line: Substring) -> Substring? {

@@ -46,6 +46,10 @@ struct CodeOrderProfile: AsyncParsableCommand {
         print(
             "code-order: \(order.steady.count) functions in steady use (idle \(dumps.idle.functions.count), playing \(dumps.playing.functions.count)), \(order.starting.count) more at a film's start and start-up; written to \(output)"
         )
+        let unnamed = [dumps.idle, dumps.playing, dumps.filmStart, dumps.startUp].map(\.unnamedCount)
+        print(
+            "code-order: stretches of code without a symbol (compiler-private helpers), which the order cannot place: idle \(unnamed[0]), playing \(unnamed[1]), a film's start \(unnamed[2]), start-up \(unnamed[3])"
+        )
     }
 
     /// The callgrind dumps of the four periods.
