@@ -42,7 +42,7 @@ struct CodeOrderProfile: AsyncParsableCommand {
             steady: dumps.idle.functions + dumps.playing.functions,
             starting: dumps.filmStart.functions + dumps.startUp.functions
         )
-        try Self.text(order, steadyCount: order.steady.count).write(toFile: output, atomically: true, encoding: .utf8)
+        try Self.text(order).write(toFile: output, atomically: true, encoding: .utf8)
         print(
             "code-order: \(order.steady.count) functions in steady use (idle \(dumps.idle.functions.count), playing \(dumps.playing.functions.count)), \(order.starting.count) more at a film's start and start-up; written to \(output)"
         )
@@ -105,11 +105,11 @@ struct CodeOrderProfile: AsyncParsableCommand {
         return (steadyOrder, startingOrder)
     }
 
-    private static func text(_ order: (steady: [String], starting: [String]), steadyCount: Int) -> String {
+    private static func text(_ order: (steady: [String], starting: [String])) -> String {
         var lines = [
             "# The order packaging/static-build.sh links the agent's functions in (lld --symbol-ordering-file).",
             "# Written by `make code-order` from a callgrind profile of the agent on the benchmark's bus:",
-            "# the \(steadyCount) functions run in steady use (an idle minute, a minute of a film playing), then",
+            "# the \(order.steady.count) functions run in steady use (an idle minute, a minute of a film playing), then",
             "# those run only when a film starts or at start-up. Symbols no longer in the binary are skipped.",
         ]
         lines += order.steady
