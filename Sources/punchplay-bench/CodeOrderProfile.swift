@@ -132,20 +132,14 @@ private struct CallgrindDumper {
         self.objectPath = objectPath
     }
 
-    /// The next dump (`callgrind.out.N`), once callgrind has written it.
+    /// The next dump (`callgrind.out.N`): `callgrind_control` returns once callgrind has written it.
     mutating func dump() async throws -> CallgrindDump {
         dumps += 1
         try await ChildProcess.run("callgrind_control", ["--dump", String(pid)])
         let path = "\(outputFile).\(dumps)"
-        let text = try await withTimeout(.seconds(60)) {
-            while true {
-                if let data = FileManager.default.contents(atPath: path), data.last == UInt8(ascii: "\n"),
-                    let text = String(data: data, encoding: .utf8), text.contains("\ntotals:")
-                {
-                    return text
-                }
-                try await Task.sleep(for: .milliseconds(200))
-            }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        guard text.contains("\ntotals:") else {
+            throw BenchAgent.Failure(description: "callgrind's dump \(path) is incomplete (no totals line)")
         }
         return CallgrindDump(text: text[...], objectPath: objectPath)
     }
