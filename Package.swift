@@ -270,11 +270,13 @@ let package = Package(
 
         // MARK: Agent
         .target(name: "CBuiltInClientID", exclude: ["README.md"]),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "Agent",
             dependencies: [
                 "PlaybackModel",
                 "CBuiltInClientID",
+                "CMalloc",
                 "Credentials",
                 "DBus",
                 "MPRIS",
@@ -295,6 +297,7 @@ let package = Package(
             dependencies: [
                 "PlaybackModel",
                 "Agent",
+                "CMalloc",
                 "BusTestSupport",
                 "DBus",
                 "MPRIS",

@@ -1,6 +1,8 @@
 /// A D-Bus value of any type, as a tree, so variants and dictionaries of unknown shape can be decoded and
-/// inspected safely without trusting the sender's declared types.
-public indirect enum DBusValue: Sendable, Hashable {
+/// inspected safely without trusting the sender's declared types. Only a variant holds its value in a box of its
+/// own; the other cases are stored inline (containers keep theirs in arrays), so decoding a value costs no
+/// allocation beyond its strings and arrays.
+public enum DBusValue: Sendable, Hashable {
     case byte(UInt8)
     case boolean(Bool)
     case int16(Int16)
@@ -18,7 +20,7 @@ public indirect enum DBusValue: Sendable, Hashable {
     /// A dictionary `a{kv}`, in the order the message carried the entries.
     case dictionary(keySignature: String, valueSignature: String, [DBusDictionaryEntry])
     case structure([DBusValue])
-    case variant(DBusValue)
+    indirect case variant(DBusValue)
 }
 
 /// One entry of a D-Bus dictionary; a pair type so dictionaries can keep their wire order and duplicates.

@@ -110,6 +110,37 @@ struct ResidentMemoryTrimTests {
         #expect(bytes[3 * pageSize] == 0x5A && bytes[10 * pageSize + 9] == 0x5A)
     }
 
+    @Test("freed heap blocks go back to the kernel; a block still in use keeps its contents")
+    func returnsFreeHeapPages() throws {
+        let pageSize = UInt(ResidentMemoryTrim.pageSize)
+        let blockSize = 16 * 1024  // below glibc's mmap threshold: the blocks come from the heap
+        var blocks: [UnsafeMutableRawPointer] = []
+        blocks.reserveCapacity(512)
+        for _ in 0..<512 {
+            let block = try #require(malloc(blockSize))
+            memset(block, 0x5A, blockSize)
+            blocks.append(block)
+        }
+        let kept = try #require(malloc(blockSize))  // after the others, so the heap cannot simply shrink
+        defer { free(kept) }
+        memset(kept, 0xC3, blockSize)
+        // The whole pages inside each block, where the allocator keeps none of its own bookkeeping.
+        let insides = try blocks.map { block in
+            let first = (UInt(bitPattern: block) + pageSize - 1) / pageSize * pageSize
+            let pages = Int((UInt(bitPattern: block) + UInt(blockSize) - first) / pageSize)
+            return (try #require(UnsafeMutableRawPointer(bitPattern: first)), pages)
+        }
+        let present = { try insides.reduce(0) { $0 + (try Self.presentPages($1.0, $1.1)) } }
+        for block in blocks { free(block) }
+        let presentBefore = try present()
+        #expect(presentBefore > insides.reduce(0) { $0 + $1.1 } / 2)
+
+        let outcome = try #require(ResidentMemoryTrim.trimCurrentProcess())
+        #expect(outcome.heapReturned)
+        #expect(try present() < presentBefore / 4)
+        #expect(kept.load(fromByteOffset: blockSize - 1, as: UInt8.self) == 0xC3)
+    }
+
     /// How many of the `count` pages from `base` are present, read from this process's page map.
     private static func presentPages(_ base: UnsafeMutableRawPointer, _ count: Int) throws -> Int {
         let pageMap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC)

@@ -1,3 +1,4 @@
+import CMalloc
 import Foundation
 import Logging
 
@@ -14,8 +15,9 @@ import Logging
 /// `madvise(MADV_DONTNEED)`: their pages stay in the page cache, and code that runs again is mapped back by an
 /// ordinary minor fault. In writable file mappings that ``ProcessMapping/hasUnwrittenFilePages`` (the binary's
 /// `.rodata`), the pages never written are asked back with `MADV_PAGEOUT`, which leaves them to the kernel's
-/// reclaim and never discards a written page. Nothing that was written to (relocated data, heap, stacks) is
-/// dropped, so nothing can be lost.
+/// reclaim and never discards a written page. The heap's free memory goes back with `malloc_trim`, which hands
+/// the kernel the whole pages inside free blocks (a flood of signals leaves megabytes of them). Nothing that was
+/// written to and is still in use (relocated data, live heap blocks, stacks) is dropped, so nothing can be lost.
 enum ResidentMemoryTrim {
     /// What one trim did.
     struct Outcome: Sendable, Equatable {
@@ -26,11 +28,14 @@ enum ResidentMemoryTrim {
         var mappings: Int
         /// How many never-written pages of writable file mappings were asked back, in KiB.
         var unwrittenKiB: Int
+        /// Whether the heap had free pages to hand back.
+        var heapReturned: Bool
     }
 
     /// Trims the calling process. Returns nil when `/proc/self` cannot be read (no procfs): nothing is done.
     static func trimCurrentProcess() -> Outcome? {
         guard let before = residentKiB(), let smaps = readProcFile("/proc/self/smaps") else { return nil }
+        let heapReturned = malloc_trim(0) == 1
         let pageMap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC)
         defer { if pageMap >= 0 { close(pageMap) } }
         var dropped = 0
@@ -47,7 +52,8 @@ enum ResidentMemoryTrim {
             residentBeforeKiB: before,
             residentAfterKiB: residentKiB() ?? before,
             mappings: dropped,
-            unwrittenKiB: unwrittenPages * pageSize / 1024
+            unwrittenKiB: unwrittenPages * pageSize / 1024,
+            heapReturned: heapReturned
         )
     }
 
@@ -86,7 +92,7 @@ enum ResidentMemoryTrim {
                 return
             }
             logger.debug(
-                "returned memory to the kernel: resident \(outcome.residentBeforeKiB) KiB → \(outcome.residentAfterKiB) KiB (\(outcome.mappings) read-only file mappings, \(outcome.unwrittenKiB) KiB of never-written file pages)"
+                "returned memory to the kernel: resident \(outcome.residentBeforeKiB) KiB → \(outcome.residentAfterKiB) KiB (\(outcome.mappings) read-only file mappings, \(outcome.unwrittenKiB) KiB of never-written file pages, \(outcome.heapReturned ? "free heap pages" : "no free heap pages"))"
             )
         }
     }
