@@ -2,6 +2,7 @@ extension DBusConnection {
     /// Sends each message libdbus dispatches to whoever waits for it: replies to their calls, signals to their
     /// subscriptions, method calls to exported objects.
     func route(_ message: Message) {
+        if message.kind != .signal { flushSignalBatches() }
         switch message.kind {
         case .methodReturn:
             finishCall(message.replySerial, Result { try message.arguments() })

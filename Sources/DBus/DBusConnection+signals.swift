@@ -1,7 +1,19 @@
-/// A live signal subscription: its rule and the stream it feeds.
+/// A live signal subscription: its rule and the stream it feeds, a signal at a time or a read's signals at once.
 struct SignalSubscription {
+    enum Stream {
+        case each(AsyncStream<DBusSignal>.Continuation)
+        case batches(AsyncStream<[DBusSignal]>.Continuation)
+    }
+
     let rule: MatchRule
-    let continuation: AsyncStream<DBusSignal>.Continuation
+    let stream: Stream
+
+    func finish() {
+        switch stream {
+        case .each(let continuation): continuation.finish()
+        case .batches(let continuation): continuation.finish()
+        }
+    }
 }
 
 extension DBusConnection {
@@ -11,22 +23,42 @@ extension DBusConnection {
     ///
     /// - Throws: the bus's error if it rejects the rule (``DBusErrorName/invalidArgs`` for a malformed rule).
     public func signals(matching rule: MatchRule) async throws -> AsyncStream<DBusSignal> {
-        let identifier = makeIdentifier()
         let (stream, continuation) = AsyncStream.makeStream(of: DBusSignal.self, bufferingPolicy: .unbounded)
-        subscriptions[identifier] = SignalSubscription(rule: rule, continuation: continuation)
-        do {
-            try await addMatch(rule)
-        } catch {
-            subscriptions[identifier] = nil
-            continuation.finish()
-            throw error
-        }
+        let identifier = try await subscribe(SignalSubscription(rule: rule, stream: .each(continuation)))
         continuation.onTermination = { [executor] _ in
             executor.queue.async {
                 self.assumeIsolated { connection in connection.endSubscription(identifier) }
             }
         }
         return stream
+    }
+
+    /// Like ``signals(matching:)``, but each element holds every matching signal of one read of the socket, in
+    /// order: a subscriber that keeps up with a flood (a player sending thousands of signals a second, which the
+    /// connection then reads in batches) is resumed once a read instead of once a signal. Never empty.
+    public func signalBatches(matching rule: MatchRule) async throws -> AsyncStream<[DBusSignal]> {
+        let (stream, continuation) = AsyncStream.makeStream(of: [DBusSignal].self, bufferingPolicy: .unbounded)
+        let identifier = try await subscribe(SignalSubscription(rule: rule, stream: .batches(continuation)))
+        continuation.onTermination = { [executor] _ in
+            executor.queue.async {
+                self.assumeIsolated { connection in connection.endSubscription(identifier) }
+            }
+        }
+        return stream
+    }
+
+    /// Registers `subscription` and installs its rule on the bus; returns its identifier.
+    private func subscribe(_ subscription: SignalSubscription) async throws -> UInt64 {
+        let identifier = makeIdentifier()
+        subscriptions[identifier] = subscription
+        do {
+            try await addMatch(subscription.rule)
+        } catch {
+            subscriptions[identifier] = nil
+            subscription.finish()
+            throw error
+        }
+        return identifier
     }
 
     /// Adds a match rule on the bus (`org.freedesktop.DBus.AddMatch`).
@@ -42,6 +74,7 @@ extension DBusConnection {
     /// Forgets a subscription and tells the bus to drop its rule, without waiting for the answer; messages leave
     /// in order, so any later call on this connection reaches the bus after the removal.
     private func endSubscription(_ identifier: UInt64) {
+        pendingBatches[identifier] = nil
         guard let subscription = subscriptions.removeValue(forKey: identifier), let handle, handle.isConnected else {
             return
         }
@@ -72,8 +105,26 @@ extension DBusConnection {
         } catch {
             signal.decodingError = DBusError(.inconsistentMessage, "\(error)")
         }
-        for subscription in subscriptions.values where subscription.rule.matches(signal) {
-            subscription.continuation.yield(signal)
+        for (identifier, subscription) in subscriptions where subscription.rule.matches(signal) {
+            switch subscription.stream {
+            case .each(let continuation):
+                flushSignalBatches()  // the signals that came first go out first
+                continuation.yield(signal)
+            case .batches:
+                pendingBatches[identifier, default: []].append(signal)
+            }
         }
+    }
+
+    /// Hands each batch subscriber the signals gathered since the last hand-over: at the end of every read, and
+    /// before anything else is delivered (a reply, an error, a method call, a signal to a subscriber of single
+    /// signals), so everything the connection hands on keeps the order it arrived in.
+    func flushSignalBatches() {
+        guard !pendingBatches.isEmpty else { return }
+        for (identifier, batch) in pendingBatches {
+            guard case .batches(let continuation) = subscriptions[identifier]?.stream else { continue }
+            continuation.yield(batch)
+        }
+        pendingBatches.removeAll(keepingCapacity: true)
     }
 }

@@ -25,6 +25,8 @@ public actor DBusConnection {
     public private(set) var uniqueName = ""
     var pendingCalls: [UInt32: PendingCall] = [:]
     var subscriptions: [UInt64: SignalSubscription] = [:]
+    /// Signals of the current read for ``signalBatches(matching:)`` subscribers, by subscription.
+    var pendingBatches: [UInt64: [DBusSignal]] = [:]
     var exportedObjects: [String: ExportedObject] = [:]
     var handlerTasks: [UInt64: Task<Void, Never>] = [:]
     var nextIdentifier: UInt64 = 0
@@ -71,6 +73,7 @@ public actor DBusConnection {
         self.handle = handle
         uniqueName = handle.uniqueName
         handle.onMessage = { message in self.route(message) }
+        handle.onReadDispatched = { self.flushSignalBatches() }
         handle.start()
     }
 
@@ -171,10 +174,11 @@ public actor DBusConnection {
         for serial in Array(pendingCalls.keys) {
             finishCall(serial, .failure(error))
         }
+        flushSignalBatches()
         let streams = subscriptions.values
         subscriptions.removeAll()
         for subscription in streams {
-            subscription.continuation.finish()
+            subscription.finish()
         }
         for task in handlerTasks.values {
             task.cancel()

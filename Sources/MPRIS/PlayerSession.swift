@@ -9,7 +9,8 @@ struct PlayerSession: Sendable {
     let id: Int
     let busName: MPRISBusName
     let reader: PlayerReader
-    let inputs: AsyncStream<PlayerSessionInput>
+    /// The session's inputs, in batches (a read's worth of one player's signals, or one change of owner).
+    let inputs: AsyncStream<[PlayerSessionInput]>
     let output: AsyncStream<PlayerObservation>.Continuation
     /// The previous session of the same name, still draining: this one starts after it finished, so its
     /// `appeared` cannot overtake the other's `vanished`.
@@ -31,7 +32,7 @@ struct PlayerSession: Sendable {
         let mailbox = PlayerSessionMailbox()
         await withDiscardingTaskGroup { group in
             group.addTask {
-                for await input in inputs { await mailbox.post(input) }
+                for await batch in inputs { await mailbox.post(batch) }
                 await mailbox.close()
             }
             var state = State()

@@ -13,18 +13,20 @@ actor PlayerSessionMailbox {
     private var waiter: CheckedContinuation<[PlayerSessionInput], Never>?
     private var isClosed = false
 
-    /// Adds `input` after the others, folding it into the last one under pressure.
-    func post(_ input: PlayerSessionInput) {
-        if let waiter {
-            self.waiter = nil
-            waiter.resume(returning: [input])
-            return
+    /// Adds `inputs` after the others, in order, each folded into the one before it under pressure, and wakes
+    /// the session if it waits.
+    func post(_ inputs: [PlayerSessionInput]) {
+        for input in inputs {
+            if pending.count >= Self.pressure, let last = pending.last, let folded = last.folding(input) {
+                pending[pending.count - 1] = folded
+            } else {
+                pending.append(input)
+            }
         }
-        if pending.count >= Self.pressure, let last = pending.last, let folded = last.folding(input) {
-            pending[pending.count - 1] = folded
-        } else {
-            pending.append(input)
-        }
+        guard let waiter, !pending.isEmpty else { return }
+        self.waiter = nil
+        defer { pending.removeAll(keepingCapacity: true) }
+        waiter.resume(returning: pending)
     }
 
     /// No more inputs will come; `take()` returns what is left, then an empty batch.

@@ -52,7 +52,7 @@ public actor PlayerWatcher {
     public func run() async throws {
         defer { output.finish() }
         let ownerChanges = try await connection.signals(matching: WatcherMatchRules.nameOwnerChanged)
-        let playerSignals = try await connection.signals(matching: WatcherMatchRules.playerSignals)
+        let playerSignals = try await connection.signalBatches(matching: WatcherMatchRules.playerSignals)
         try await discoverPlayers()
         let queue = connection.taskExecutor
         await withDiscardingTaskGroup { group in
@@ -60,7 +60,7 @@ public actor PlayerWatcher {
                 for await signal in ownerChanges { await self.handleOwnerChange(signal) }
                 await self.releaseAll()
             }
-            group.addTask(executorPreference: queue) { for await signal in playerSignals { await self.route(signal) } }
+            group.addTask(executorPreference: queue) { for await batch in playerSignals { await self.route(batch) } }
             await withDiscardingTaskGroup { sessionGroup in
                 for await session in pendingSessions {
                     sessionGroup.addTask(executorPreference: queue) {
@@ -94,23 +94,30 @@ public actor PlayerWatcher {
         case .unchanged:
             return
         case .appeared:
-            startSession(for: name).inputs.yield(.owned(by: owner))
+            startSession(for: name).inputs.yield([.owned(by: owner)])
         case .replaced:
-            sessions[name]?.inputs.yield(.owned(by: owner))
+            sessions[name]?.inputs.yield([.owned(by: owner)])
         case .vanished:
             guard let session = sessions.removeValue(forKey: name) else { return }
-            session.inputs.yield(.released)
+            session.inputs.yield([.released])
             session.inputs.finish()
             draining[name] = session
         }
     }
 
-    /// Sends a player's `PropertiesChanged` (of the Player interface) or `Seeked` to the sessions of the names
-    /// its sender owns; other signals from the MPRIS object are not the watcher's business.
-    private func route(_ signal: DBusSignal) {
-        guard let input = Self.sessionInput(for: signal) else { return }
-        for name in names.busNames(ownedBy: signal.sender) {
-            sessions[name]?.inputs.yield(input)
+    /// Sends the players' `PropertiesChanged` (of the Player interface) and `Seeked` of one read to the sessions
+    /// of the names their senders own, one batch a session, in order; other signals from the MPRIS object are not
+    /// the watcher's business.
+    private func route(_ batch: [DBusSignal]) {
+        var inputs: [MPRISBusName: [PlayerSessionInput]] = [:]
+        for signal in batch {
+            guard let input = Self.sessionInput(for: signal) else { continue }
+            for name in names.busNames(ownedBy: signal.sender) {
+                inputs[name, default: []].append(input)
+            }
+        }
+        for (name, sessionInputs) in inputs {
+            sessions[name]?.inputs.yield(sessionInputs)
         }
     }
 
@@ -132,7 +139,7 @@ public actor PlayerWatcher {
 
     private func startSession(for name: MPRISBusName) -> PlayerSessionHandle {
         nextSessionID += 1
-        let (inputs, inputContinuation) = AsyncStream.makeStream(of: PlayerSessionInput.self)
+        let (inputs, inputContinuation) = AsyncStream.makeStream(of: [PlayerSessionInput].self)
         let (finished, finishedContinuation) = AsyncStream.makeStream(of: Never.self)
         let handle = PlayerSessionHandle(id: nextSessionID, inputs: inputContinuation, finished: finished)
         let session = PlayerSession(

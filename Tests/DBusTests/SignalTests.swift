@@ -48,6 +48,36 @@ struct SignalTests {
         }
     }
 
+    @Test func aFloodArrivesInBatchesWithEverySignalInOrder() async throws {
+        let count = 10_000
+        try await PrivateBus.with { bus in
+            try await TestObject.with(on: bus) { object in
+                let batches = try await object.client.signalBatches(matching: Self.rule)
+                for number in 0..<count {
+                    try await object.server.emitSignal(
+                        path: TestObject.path,
+                        interface: TestObject.interface,
+                        member: "Ping",
+                        arguments: [.int32(Int32(number))]
+                    )
+                }
+                let (received, sizes) = try await withTimeout(.seconds(60)) {
+                    var received: [DBusSignal] = []
+                    var sizes: [Int] = []
+                    for await batch in batches {
+                        sizes.append(batch.count)
+                        received += batch
+                        if received.count >= count { break }
+                    }
+                    return (received, sizes)
+                }
+                #expect(received.map { $0.arguments.first?.asInt64 } == (0..<count).map { Int64($0) })
+                #expect(!sizes.contains(0))
+                #expect(sizes.count < count / 2, "read in batches: \(sizes.count) batches for \(count) signals")
+            }
+        }
+    }
+
     @Test func eachSubscriptionGetsOnlyWhatItsRuleMatches() async throws {
         try await PrivateBus.with { bus in
             try await TestObject.with(on: bus) { object in

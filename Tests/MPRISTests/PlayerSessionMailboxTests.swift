@@ -15,10 +15,10 @@ struct PlayerSessionMailboxTests {
     @Test("a few inputs are kept one by one, in order")
     func keptBelowPressure() async {
         let mailbox = PlayerSessionMailbox()
-        await mailbox.post(Self.status("Playing"))
-        await mailbox.post(Self.status("Paused"))
-        await mailbox.post(.seeked(.int64(1)))
-        await mailbox.post(.seeked(.int64(2)))
+        await mailbox.post([Self.status("Playing")])
+        await mailbox.post([Self.status("Paused")])
+        await mailbox.post([.seeked(.int64(1))])
+        await mailbox.post([.seeked(.int64(2))])
         let batch = await mailbox.take()
         #expect(batch.count == 4)
         guard case .propertiesChanged(let values, _) = batch[1] else {
@@ -31,11 +31,11 @@ struct PlayerSessionMailboxTests {
     @Test("10,000 changes waiting fold to a bounded list whose last change carries the latest values")
     func foldedUnderPressure() async {
         let mailbox = PlayerSessionMailbox()
-        await mailbox.post(.owned(by: ":1.7"))
+        await mailbox.post([.owned(by: ":1.7")])
         for index in 0..<10_000 {
-            await mailbox.post(Self.status(index.isMultiple(of: 2) ? "Playing" : "Paused"))
+            await mailbox.post([Self.status(index.isMultiple(of: 2) ? "Playing" : "Paused")])
             if index == 5_000 {
-                await mailbox.post(.propertiesChanged(["Rate": .double(2)], invalidated: ["Metadata"]))
+                await mailbox.post([.propertiesChanged(["Rate": .double(2)], invalidated: ["Metadata"])])
             }
         }
         #expect(await mailbox.count <= PlayerSessionMailbox.pressure + 1)
@@ -75,7 +75,7 @@ struct PlayerSessionMailboxTests {
     @Test("closing hands over what is left, then empty batches")
     func closing() async {
         let mailbox = PlayerSessionMailbox()
-        await mailbox.post(.released)
+        await mailbox.post([.released])
         await mailbox.close()
         #expect(await mailbox.take().count == 1)
         #expect(await mailbox.take().isEmpty)

@@ -20,8 +20,12 @@ final class ConnectionHandle {
     private let pointer: OpaquePointer
     private let queue: DispatchQueue
     private var isClosed = false
+    /// Messages delivered by the current ``dispatchPending()``.
+    private var delivered = 0
     /// Called for every message libdbus dispatches, on the queue.
     var onMessage: ((Message) -> Void)?
+    /// Called, on the queue, after the messages of one read have all gone to ``onMessage``.
+    var onReadDispatched: (() -> Void)?
 
     /// libdbus must be told once, before any connection exists, that it will be used from several threads.
     private static let threadsInitialized: Bool = dbus_threads_init_default() != 0
@@ -87,6 +91,7 @@ final class ConnectionHandle {
         guard !isClosed else { return }
         isClosed = true
         onMessage = nil
+        onReadDispatched = nil
         let context = Unmanaged.passUnretained(self).toOpaque()
         dbus_connection_remove_filter(pointer, filterMessage, context)
         dbus_connection_set_watch_functions(pointer, nil, nil, nil, nil, nil)
@@ -94,16 +99,32 @@ final class ConnectionHandle {
         dbus_connection_unref(pointer)
     }
 
-    fileprivate func dispatchPending() {
+    /// Dispatches every message libdbus has read; returns how many reached ``onMessage``. With `endingRead`,
+    /// ``onReadDispatched`` follows; a caller that reads on passes false and calls ``endRead()`` at its end.
+    @discardableResult
+    fileprivate func dispatchPending(endingRead: Bool = true) -> Int {
+        delivered = 0
         while !isClosed, dbus_connection_dispatch(pointer) == DBUS_DISPATCH_DATA_REMAINS {}
+        if endingRead { endRead() }
+        return delivered
+    }
+
+    fileprivate func endRead() {
+        if !isClosed { onReadDispatched?() }
     }
 
     fileprivate func deliver(_ message: OpaquePointer) {
+        delivered += 1
         onMessage?(Message(retaining: message))
     }
 
     fileprivate func add(_ watch: OpaquePointer) {
-        let source = WatchSource(watch: watch, queue: queue) { [unowned self] in self.dispatchPending() }
+        let source = WatchSource(
+            watch: watch,
+            queue: queue,
+            afterHandling: { [unowned self] in self.dispatchPending(endingRead: false) },
+            afterReading: { [unowned self] in self.endRead() }
+        )
         dbus_watch_set_data(watch, Unmanaged.passRetained(source).toOpaque(), releaseWatchSource)
         source.update()
     }

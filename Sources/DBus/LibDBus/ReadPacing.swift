@@ -1,0 +1,35 @@
+/// When a connection reads its socket. Normally at once, as soon as the socket is readable: a signal reaches its
+/// subscribers within the wake-up. While a sender floods the bus (a broken player announcing thousands of
+/// `PropertiesChanged` a second), one wake-up a message would cost more than the messages themselves, so after
+/// each read the connection waits `pause` before reading again and then takes everything that arrived meanwhile in
+/// one go: a few hundred wake-ups a second instead of ten thousand, the messages still in order and all of them
+/// delivered.
+///
+/// A flood is `floodMessages` messages within the last `window` (at the defaults, 1,600 a second); it ends when
+/// the rate falls below that. No player sends at that rate in normal use: a track change is a handful of
+/// messages. A value type driven by the caller's clock (nanoseconds), so its decisions are tested without
+/// waiting.
+struct ReadPacing {
+    static let window: UInt64 = 100_000_000
+    static let floodMessages = 160
+    static let pause: UInt64 = 5_000_000
+
+    /// The reads within the last `window`, oldest first.
+    private var recentReads: [(time: UInt64, messages: Int)] = []
+    private var messagesInWindow = 0
+
+    /// Whether the messages of the last `window` make a flood.
+    var isFlooded: Bool { messagesInWindow >= Self.floodMessages }
+
+    /// Records a read at `now` that delivered `messages` messages; returns how long to wait before the next read
+    /// (nil: read as soon as the socket is readable).
+    mutating func pauseAfterRead(at now: UInt64, messages: Int) -> UInt64? {
+        recentReads.append((now, messages))
+        messagesInWindow += messages
+        while let oldest = recentReads.first, now &- oldest.time > Self.window {
+            messagesInWindow -= oldest.messages
+            recentReads.removeFirst()
+        }
+        return isFlooded ? Self.pause : nil
+    }
+}
