@@ -34,14 +34,7 @@ struct SignalTests {
         try await PrivateBus.with { bus in
             try await TestObject.with(on: bus) { object in
                 let stream = try await object.client.signals(matching: Self.rule)
-                for number in 0..<count {
-                    try await object.server.emitSignal(
-                        path: TestObject.path,
-                        interface: TestObject.interface,
-                        member: "Ping",
-                        arguments: [.int32(Int32(number))]
-                    )
-                }
+                try await Self.emitPings(count, from: object)
                 let received = try await withTimeout(.seconds(60)) { try await stream.collect(count) }
                 #expect(received.map { $0.arguments.first?.asInt64 } == (0..<count).map { Int64($0) })
             }
@@ -53,14 +46,7 @@ struct SignalTests {
         try await PrivateBus.with { bus in
             try await TestObject.with(on: bus) { object in
                 let batches = try await object.client.signalBatches(matching: Self.rule)
-                for number in 0..<count {
-                    try await object.server.emitSignal(
-                        path: TestObject.path,
-                        interface: TestObject.interface,
-                        member: "Ping",
-                        arguments: [.int32(Int32(number))]
-                    )
-                }
+                try await Self.emitPings(count, from: object)
                 let (received, sizes) = try await withTimeout(.seconds(60)) {
                     var received: [DBusSignal] = []
                     var sizes: [Int] = []
@@ -75,6 +61,18 @@ struct SignalTests {
                 #expect(!sizes.contains(0))
                 #expect(sizes.count < count / 2, "read in batches: \(sizes.count) batches for \(count) signals")
             }
+        }
+    }
+
+    /// Emits `count` pings numbered from 0 from the test object's server, as fast as the connection sends.
+    private static func emitPings(_ count: Int, from object: TestObject) async throws {
+        for number in 0..<count {
+            try await object.server.emitSignal(
+                path: TestObject.path,
+                interface: TestObject.interface,
+                member: "Ping",
+                arguments: [.int32(Int32(number))]
+            )
         }
     }
 
