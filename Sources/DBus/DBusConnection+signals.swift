@@ -25,11 +25,7 @@ extension DBusConnection {
     public func signals(matching rule: MatchRule) async throws -> AsyncStream<DBusSignal> {
         let (stream, continuation) = AsyncStream.makeStream(of: DBusSignal.self, bufferingPolicy: .unbounded)
         let identifier = try await subscribe(SignalSubscription(rule: rule, stream: .each(continuation)))
-        continuation.onTermination = { [executor] _ in
-            executor.queue.async {
-                self.assumeIsolated { connection in connection.endSubscription(identifier) }
-            }
-        }
+        continuation.onTermination = { _ in self.endSubscriptionSoon(identifier) }
         return stream
     }
 
@@ -39,12 +35,16 @@ extension DBusConnection {
     public func signalBatches(matching rule: MatchRule) async throws -> AsyncStream<[DBusSignal]> {
         let (stream, continuation) = AsyncStream.makeStream(of: [DBusSignal].self, bufferingPolicy: .unbounded)
         let identifier = try await subscribe(SignalSubscription(rule: rule, stream: .batches(continuation)))
-        continuation.onTermination = { [executor] _ in
-            executor.queue.async {
-                self.assumeIsolated { connection in connection.endSubscription(identifier) }
-            }
-        }
+        continuation.onTermination = { _ in self.endSubscriptionSoon(identifier) }
         return stream
+    }
+
+    /// Ends a subscription from wherever its stream ended (a consumer cancelled on another thread), on the
+    /// connection's queue.
+    private nonisolated func endSubscriptionSoon(_ identifier: UInt64) {
+        executor.queue.async {
+            self.assumeIsolated { connection in connection.endSubscription(identifier) }
+        }
     }
 
     /// Registers `subscription` and installs its rule on the bus; returns its identifier.

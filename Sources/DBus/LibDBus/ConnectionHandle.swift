@@ -75,7 +75,8 @@ final class ConnectionHandle {
         let context = Unmanaged.passUnretained(self).toOpaque()
         dbus_connection_add_filter(pointer, filterMessage, context, nil)
         dbus_connection_set_watch_functions(pointer, addWatch, removeWatch, toggleWatch, context, nil)
-        dispatchPending()
+        _ = dispatchPending()
+        endRead()
     }
 
     /// Queues `message` for sending (libdbus writes at once when the socket allows) and returns its serial.
@@ -99,16 +100,15 @@ final class ConnectionHandle {
         dbus_connection_unref(pointer)
     }
 
-    /// Dispatches every message libdbus has read; returns how many reached ``onMessage``. With `endingRead`,
-    /// ``onReadDispatched`` follows; a caller that reads on passes false and calls ``endRead()`` at its end.
-    @discardableResult
-    fileprivate func dispatchPending(endingRead: Bool = true) -> Int {
+    /// Dispatches every message libdbus has read; returns how many reached ``onMessage``. The read is over only
+    /// at ``endRead()``: a wake-up may read and dispatch several times first.
+    fileprivate func dispatchPending() -> Int {
         delivered = 0
         while !isClosed, dbus_connection_dispatch(pointer) == DBUS_DISPATCH_DATA_REMAINS {}
-        if endingRead { endRead() }
         return delivered
     }
 
+    /// Tells ``onReadDispatched`` that the messages read so far have all been dispatched.
     fileprivate func endRead() {
         if !isClosed { onReadDispatched?() }
     }
@@ -122,7 +122,7 @@ final class ConnectionHandle {
         let source = WatchSource(
             watch: watch,
             queue: queue,
-            afterHandling: { [unowned self] in self.dispatchPending(endingRead: false) },
+            afterHandling: { [unowned self] in self.dispatchPending() },
             afterReading: { [unowned self] in self.endRead() }
         )
         dbus_watch_set_data(watch, Unmanaged.passRetained(source).toOpaque(), releaseWatchSource)
