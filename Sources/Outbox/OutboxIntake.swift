@@ -2,7 +2,8 @@ import Logging
 import PlaybackModel
 
 /// The way into the outbox: commits each batch of the scrobbling core's events to the store, in order and
-/// all or nothing, before anything is sent, then wakes the delivery loop. When the disk refuses a write
+/// all or nothing, before anything is sent, then wakes the delivery loop and flushes the commit to the disk
+/// while the loop sends (see `UnflushedCommit`). When the disk refuses a write
 /// (full, read-only, gone) the events are kept in memory, in order and within the outbox's own size cap,
 /// and committed with the next batch or on a retry on the back-off schedule, so a passing disk problem
 /// loses nothing; the log says once when this starts and once when it is over. An event the store refuses
@@ -11,11 +12,14 @@ import PlaybackModel
 public actor OutboxIntake {
     /// One all-or-nothing, idempotent commit of events in order (`OutboxStore.enqueue(contentsOf:)`).
     typealias Commit = @Sendable ([PlaybackEvent]) async throws(OutboxError) -> Void
+    /// Flushes every commit so far to the disk (`OutboxStore.flushCommits()`).
+    typealias Flush = @Sendable () async throws(OutboxError) -> Void
 
     /// The retries while the disk refuses: soon at first, then every half minute at most.
     public static let diskRetry = Backoff(initial: .seconds(1), maximum: .seconds(30))
 
     private let commitBatch: Commit
+    private let flushCommits: Flush
     private let committed: @Sendable () async -> Void
     private let limits: OutboxLimits
     private let clock: OutboxClock
@@ -26,17 +30,20 @@ public actor OutboxIntake {
     private var refusals = 0
     private var pendingRetry: Task<Void, Never>?
     private var flushing = false
+    /// Set while flushes to the disk fail, so the log says it once.
+    private var flushFailing = false
     private let refusalContinuation: AsyncStream<Bool>.Continuation
 
     /// True when the disk starts refusing writes, false when it accepts them again (only the newest is kept),
     /// so the agent can show that events wait in memory.
     public nonisolated let diskRefusals: AsyncStream<Bool>
 
-    /// Commits into `delivery`'s store and wakes `delivery` after each commit.
+    /// Commits into `delivery`'s store, wakes `delivery` after each commit and then flushes it to the disk.
     public init(delivery: EventDelivery, retry: Backoff = OutboxIntake.diskRetry, logger: Logger) {
         let store = delivery.store
         self.init(
-            commit: { events throws(OutboxError) in try await store.enqueue(contentsOf: events) },
+            commit: { events throws(OutboxError) in try await store.enqueueAheadOfFlush(contentsOf: events) },
+            flush: { () throws(OutboxError) in try await store.flushCommits() },
             committed: { await delivery.eventsArrived() },
             limits: store.limits,
             clock: store.clock,
@@ -45,9 +52,12 @@ public actor OutboxIntake {
         )
     }
 
-    /// - Parameter committed: called after each successful commit, to wake the delivery loop.
+    /// - Parameters:
+    ///   - flush: called after each successful commit and `committed`, to put the commit on the disk.
+    ///   - committed: called after each successful commit, to wake the delivery loop.
     init(
         commit: @escaping Commit,
+        flush: @escaping Flush = {},
         committed: @escaping @Sendable () async -> Void,
         limits: OutboxLimits,
         clock: OutboxClock,
@@ -55,6 +65,7 @@ public actor OutboxIntake {
         logger: Logger
     ) {
         commitBatch = commit
+        flushCommits = flush
         self.committed = committed
         self.limits = limits
         self.clock = clock
@@ -65,7 +76,7 @@ public actor OutboxIntake {
     }
 
     /// Commits `events` after any still held from earlier batches. When this returns they are on disk,
-    /// held in memory, or (while a commit of earlier events is under way) taken by that commit.
+    /// held in memory, or (while a commit or flush of earlier events is under way) taken by that commit.
     public func commit(_ events: [PlaybackEvent]) async {
         held += events
         await flush()
@@ -98,6 +109,25 @@ public actor OutboxIntake {
                 refusalContinuation.yield(false)
             }
             await committed()
+            await flushToDisk(batch.count)
+        }
+    }
+
+    /// Flushes the commit just made. A failure cannot be undone (the events may be on their way already) and
+    /// is only told: the events stay queued, and a power cut before the next good flush could lose them.
+    private func flushToDisk(_ count: Int) async {
+        do {
+            try await flushCommits()
+            if flushFailing {
+                flushFailing = false
+                logger.info("the outbox is flushed to the disk again")
+            }
+        } catch {
+            guard !flushFailing else { return }
+            flushFailing = true
+            logger.error(
+                "could not flush \(count) committed event(s) to the disk: \(error); they stay queued and are sent, but a power cut before the next good flush could lose them"
+            )
         }
     }
 

@@ -44,14 +44,42 @@ public struct OutboxStore: Sendable {
     public func enqueue(contentsOf events: [PlaybackEvent]) async throws(OutboxError) -> Int {
         let now = clock.now()
         let limits = limits
-        return try await write { db in
-            var inserted = 0
-            for event in events where try EventRows.insert(event, into: db, now: now) {
-                inserted += 1
+        return try await write { db in try Self.insert(events, into: db, now: now, limits: limits) }
+    }
+
+    /// Commits `events` like `enqueue(contentsOf:)`, but returns before the disk has them (see
+    /// `UnflushedCommit`): they are in the file for everyone at once and go to the disk with the next
+    /// `flushCommits()`. The intake commits this way so that a fresh event is sent while the disk catches up.
+    @discardableResult
+    func enqueueAheadOfFlush(contentsOf events: [PlaybackEvent]) async throws(OutboxError) -> Int {
+        let now = clock.now()
+        let limits = limits
+        return try await perform { lease in
+            try await lease.pool.writeWithoutTransaction { db in
+                try UnflushedCommit.commit(db) { db in try Self.insert(events, into: db, now: now, limits: limits) }
             }
-            try EventRows.enforce(limits, in: db, now: now)
-            return inserted
         }
+    }
+
+    /// Flushes every commit so far to the disk; after `enqueueAheadOfFlush(contentsOf:)`, the events are as
+    /// safe as after `enqueue(contentsOf:)`.
+    func flushCommits() async throws(OutboxError) {
+        try await perform { lease in try await lease.pool.writeWithoutTransaction(UnflushedCommit.flush) }
+    }
+
+    /// Inserts `events` in order and applies the caps; returns how many were new.
+    private static func insert(
+        _ events: [PlaybackEvent],
+        into db: Database,
+        now: Int64,
+        limits: OutboxLimits
+    ) throws -> Int {
+        var inserted = 0
+        for event in events where try EventRows.insert(event, into: db, now: now) {
+            inserted += 1
+        }
+        try EventRows.enforce(limits, in: db, now: now)
+        return inserted
     }
 
     // MARK: Sessions across restarts
