@@ -5,15 +5,17 @@ import Dispatch
     import Glibc
 #endif
 
-/// Turns one libdbus watch into dispatch read/write sources on the connection's queue while libdbus has it
-/// enabled, so the connection sleeps in the kernel until its socket is ready: no timers, no polling.
+/// Turns one libdbus watch into wake-ups of the connection while libdbus has it enabled, so the connection sleeps
+/// in the kernel until its socket is ready: no timers, no polling. Reading is done by a ``ReaderThread`` of the
+/// watch's own; writing (only while libdbus has more to send than the socket takes) by a dispatch write source.
+/// Both run their work on the connection's queue.
 ///
 /// A read takes everything the socket holds, and ``ReadPacing`` decides when the next one may start: at once,
 /// or after a short pause while a sender floods the bus, so that a flood is read in batches.
 ///
 /// libdbus owns the watch; this object is attached to it with `dbus_watch_set_data` and released by libdbus's
-/// free callback. ``stop()`` runs when libdbus removes the watch, after which the event handlers do nothing, so a
-/// handler already queued never touches a freed watch.
+/// free callback. ``stop()`` runs when libdbus removes the watch, after which nothing touches the watch again:
+/// the reader thread and the write source's handler check on the queue first.
 final class WatchSource {
     /// At most this many reads of libdbus's (2 KiB each) in one wake-up, so other work on the queue still runs.
     static let maximumReadsPerWakeUp = 64
@@ -24,12 +26,12 @@ final class WatchSource {
     private let afterHandling: () -> Int
     /// Ends a wake-up's reading: what was gathered for batch subscribers goes out.
     private let afterReading: () -> Void
-    private var sources: [any DispatchSourceProtocol] = []
+    private var writeSource: (any DispatchSourceWrite)?
+    private var reader: ReaderThread?
+    /// Set when the system refused the reader thread; reading then falls back to a dispatch read source.
+    private var readSource: (any DispatchSourceRead)?
     private var isRemoved = false
     private var pacing = ReadPacing()
-    private var isReadingPaused = false
-    /// The timer that ends a pause of reading.
-    private var resumption: (any DispatchSourceTimer)?
 
     init(
         watch: OpaquePointer,
@@ -44,71 +46,85 @@ final class WatchSource {
     }
 
     deinit {
-        cancelSources()
-        cancelResumption()
+        cancel(writeSource)
+        cancel(readSource)
+        reader?.wake()
     }
 
-    /// Starts or stops listening to match whether libdbus has the watch enabled (and reading is not paused).
+    /// Starts or stops listening to match whether libdbus has the watch enabled, and for what.
     func update() {
-        cancelSources()
-        guard !isRemoved, dbus_watch_get_enabled(watch) != 0 else { return }
-        let descriptor = dbus_watch_get_unix_fd(watch)
+        cancel(writeSource)
+        writeSource = nil
+        let enabled = !isRemoved && dbus_watch_get_enabled(watch) != 0
         let flags = dbus_watch_get_flags(watch)
-        if flags & DBUS_WATCH_READABLE.rawValue != 0, !isReadingPaused {
-            let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
-            start(source) { watchSource in watchSource.read(descriptor) }
-        }
-        if flags & DBUS_WATCH_WRITABLE.rawValue != 0 {
-            let source = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
-            start(source) { watchSource in
-                dbus_watch_handle(watchSource.watch, DBUS_WATCH_WRITABLE.rawValue)
-                _ = watchSource.afterHandling()
-                watchSource.afterReading()
+        if enabled, flags & DBUS_WATCH_WRITABLE.rawValue != 0 {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: dbus_watch_get_unix_fd(watch), queue: queue)
+            source.setEventHandler { [weak self] in
+                guard let self, !self.isRemoved else { return }
+                dbus_watch_handle(self.watch, DBUS_WATCH_WRITABLE.rawValue)
+                _ = self.afterHandling()
+                self.afterReading()
             }
+            writeSource = source
+            source.activate()
         }
+        if enabled, flags & DBUS_WATCH_READABLE.rawValue != 0, reader == nil, readSource == nil {
+            reader = ReaderThread(
+                queue: queue,
+                mode: { [weak self] in self?.readerMode ?? .finish },
+                read: { [weak self] events in self?.read(events) }
+            )
+            if reader == nil { startReadSource() }
+        }
+        reader?.wake()
     }
 
     /// Called when libdbus removes the watch; the watch may be freed after this returns.
     func stop() {
         isRemoved = true
-        cancelSources()
-        cancelResumption()
+        cancel(writeSource)
+        writeSource = nil
+        cancel(readSource)
+        readSource = nil
+        reader?.wake()
     }
 
-    /// Reads and dispatches until the socket is empty (or the wake-up's share is used), then lets the pacing
-    /// decide whether the next read waits.
-    private func read(_ descriptor: Int32) {
+    /// What the reader thread waits for now.
+    private var readerMode: ReaderThread.Mode {
+        if isRemoved { return .finish }
+        guard dbus_watch_get_enabled(watch) != 0, dbus_watch_get_flags(watch) & DBUS_WATCH_READABLE.rawValue != 0
+        else { return .idle }
+        return .read(descriptor: dbus_watch_get_unix_fd(watch))
+    }
+
+    /// Reads and dispatches until the socket is empty (or the wake-up's share is used); returns how long the
+    /// pacing wants the next read to wait (nil: none).
+    private func read(_ events: Int16) -> UInt64? {
+        guard !isRemoved, dbus_watch_get_enabled(watch) != 0 else { return nil }
+        var flags = DBUS_WATCH_READABLE.rawValue
+        if events & Int16(POLLHUP) != 0 { flags |= DBUS_WATCH_HANGUP.rawValue }
+        if events & Int16(POLLERR) != 0 { flags |= DBUS_WATCH_ERROR.rawValue }
+        let descriptor = dbus_watch_get_unix_fd(watch)
         var messages = 0
         var reads = 0
         repeat {
-            dbus_watch_handle(watch, DBUS_WATCH_READABLE.rawValue)
+            dbus_watch_handle(watch, flags)
             messages += afterHandling()
             reads += 1
+            flags = DBUS_WATCH_READABLE.rawValue
         } while !isRemoved && dbus_watch_get_enabled(watch) != 0 && reads < Self.maximumReadsPerWakeUp
             && Self.isReadable(descriptor)
         afterReading()
-        guard !isRemoved,
-            let pause = pacing.pauseAfterRead(at: DispatchTime.now().uptimeNanoseconds, messages: messages)
-        else { return }
-        isReadingPaused = true
-        update()
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now() + .nanoseconds(Int(pause)))
-        timer.setEventHandler { [weak self] in
-            guard let self else { return }
-            self.cancelResumption()
-            guard !self.isRemoved else { return }
-            self.isReadingPaused = false
-            self.update()
-        }
-        resumption = timer
-        timer.activate()
+        guard !isRemoved else { return nil }
+        return pacing.pauseAfterRead(at: DispatchTime.now().uptimeNanoseconds, messages: messages)
     }
 
-    private func cancelResumption() {
-        resumption?.setEventHandler(handler: nil)
-        resumption?.cancel()
-        resumption = nil
+    /// Reading without a thread of its own, when the system refused one: a dispatch read source, reading at once.
+    private func startReadSource() {
+        let source = DispatchSource.makeReadSource(fileDescriptor: dbus_watch_get_unix_fd(watch), queue: queue)
+        source.setEventHandler { [weak self] in _ = self?.read(Int16(POLLIN)) }
+        readSource = source
+        source.activate()
     }
 
     /// Whether `descriptor` has bytes waiting, without blocking.
@@ -117,20 +133,8 @@ final class WatchSource {
         return poll(&entry, 1, 0) == 1 && entry.revents & Int16(POLLIN) != 0
     }
 
-    private func start(_ source: any DispatchSourceProtocol, handling: @escaping (WatchSource) -> Void) {
-        source.setEventHandler { [weak self] in
-            guard let self, !self.isRemoved else { return }
-            handling(self)
-        }
-        sources.append(source)
-        source.activate()
-    }
-
-    private func cancelSources() {
-        for source in sources {
-            source.setEventHandler(handler: nil)
-            source.cancel()
-        }
-        sources.removeAll()
+    private func cancel(_ source: (any DispatchSourceProtocol)?) {
+        source?.setEventHandler(handler: nil)
+        source?.cancel()
     }
 }
