@@ -3,7 +3,8 @@ import Dispatch
 /// A private connection to a message bus: method calls with timeouts, signal subscriptions, and exported objects.
 ///
 /// Every libdbus call for the connection runs on the actor's own serial queue, which sleeps on the socket until
-/// something arrives (no timers or polling while idle; a call's timeout timer exists only while it waits). Losing
+/// something arrives (no polling; the calls' time-out timer fires at most once after the last call, see
+/// ``CallExpiry``). Losing
 /// the bus never exits the process — pending calls fail with ``DBusErrorName/disconnected`` and signal streams
 /// finish.
 ///
@@ -24,6 +25,7 @@ public actor DBusConnection {
     /// The unique name (`:1.42`) the bus assigned to this connection.
     public private(set) var uniqueName = ""
     var pendingCalls: [UInt32: PendingCall] = [:]
+    var callExpiry: CallExpiry?
     var subscriptions: [UInt64: SignalSubscription] = [:]
     /// Signals of the current read for ``signalBatches(matching:)`` subscribers, by subscription.
     var pendingBatches: [UInt64: [DBusSignal]] = [:]
@@ -133,17 +135,29 @@ public actor DBusConnection {
         } catch {
             return continuation.resume(throwing: error)
         }
-        // A timer source, not asyncAfter: cancelling it removes the deadline, so an answered call leaves no
-        // wake-up behind.
-        let expiry = DispatchSource.makeTimerSource(queue: executor.queue)
-        expiry.schedule(deadline: .now() + timeout.dispatchInterval)
-        expiry.setEventHandler {
-            self.assumeIsolated { connection in
-                connection.finishCall(serial, .failure(DBusError(.timeout, "no reply within \(timeout)")))
-            }
+        let deadline = DispatchTime.now() + timeout.dispatchInterval
+        pendingCalls[serial] = PendingCall(
+            identifier: identifier, continuation: continuation, deadline: deadline, timeout: timeout)
+        expiringCalls().arm(for: deadline)
+    }
+
+    /// The connection's call timer, made on first use.
+    private func expiringCalls() -> CallExpiry {
+        if let callExpiry { return callExpiry }
+        let expiry = CallExpiry(queue: executor.queue) { [unowned self] in
+            self.assumeIsolated { connection in connection.expireCalls() }
         }
-        pendingCalls[serial] = PendingCall(identifier: identifier, continuation: continuation, expiry: expiry)
-        expiry.activate()
+        callExpiry = expiry
+        return expiry
+    }
+
+    /// Fails the calls whose time is up and arms the timer for the next deadline, if a call still waits.
+    private func expireCalls() {
+        let now = DispatchTime.now()
+        for (serial, call) in pendingCalls where call.deadline <= now {
+            finishCall(serial, .failure(DBusError(.timeout, "no reply within \(call.timeout)")))
+        }
+        if let next = pendingCalls.values.map(\.deadline).min() { callExpiry?.arm(for: next) }
     }
 
     private func cancelCall(_ identifier: UInt64) {
@@ -153,7 +167,6 @@ public actor DBusConnection {
 
     func finishCall(_ serial: UInt32, _ result: Result<[DBusValue], any Error>) {
         guard let call = pendingCalls.removeValue(forKey: serial) else { return }
-        call.expiry.cancel()
         call.continuation.resume(with: result)
     }
 
@@ -174,6 +187,8 @@ public actor DBusConnection {
         for serial in Array(pendingCalls.keys) {
             finishCall(serial, .failure(error))
         }
+        callExpiry?.cancel()
+        callExpiry = nil
         flushSignalBatches()
         let streams = subscriptions.values
         subscriptions.removeAll()
@@ -191,7 +206,9 @@ public actor DBusConnection {
 struct PendingCall {
     let identifier: UInt64
     let continuation: CheckedContinuation<[DBusValue], any Error>
-    let expiry: any DispatchSourceTimer
+    /// When the call fails with a time-out.
+    let deadline: DispatchTime
+    let timeout: Duration
 }
 
 extension Duration {
