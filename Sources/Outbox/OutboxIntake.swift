@@ -29,7 +29,7 @@ public actor OutboxIntake {
     /// Refused commits in a row; the back-off grows with them.
     private var refusals = 0
     private var pendingRetry: Task<Void, Never>?
-    private var flushing = false
+    private var isCommitting = false
     /// Set while flushes to the disk fail, so the log says it once.
     private var flushFailing = false
     private let refusalContinuation: AsyncStream<Bool>.Continuation
@@ -79,18 +79,18 @@ public actor OutboxIntake {
     /// held in memory, or (while a commit or flush of earlier events is under way) taken by that commit.
     public func commit(_ events: [PlaybackEvent]) async {
         held += events
-        await flush()
+        await commitHeld()
     }
 
     /// How many events wait in memory for the disk.
     var heldCount: Int { held.count }
 
-    /// Commits everything held, oldest first; one flush at a time, and events that arrive meanwhile are
-    /// taken by the running one.
-    private func flush() async {
-        guard !flushing else { return }
-        flushing = true
-        defer { flushing = false }
+    /// Commits everything held, oldest first, each batch flushed to the disk before the next; one run at a
+    /// time, and events that arrive meanwhile are taken by the running one.
+    private func commitHeld() async {
+        guard !isCommitting else { return }
+        isCommitting = true
+        defer { isCommitting = false }
         while !held.isEmpty {
             let batch = held
             do {
@@ -163,9 +163,9 @@ public actor OutboxIntake {
         }
     }
 
-    /// The retry's flush; no longer pending, so a success does not cancel the task running it.
+    /// The retry's commit; no longer pending, so a success does not cancel the task running it.
     private func retryNow() async {
         pendingRetry = nil
-        await flush()
+        await commitHeld()
     }
 }
