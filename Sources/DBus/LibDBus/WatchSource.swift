@@ -28,7 +28,8 @@ final class WatchSource {
     private let afterReading: () -> Void
     private var writeSource: (any DispatchSourceWrite)?
     private var reader: ReaderThread?
-    /// Set when the system refused the reader thread; reading then falls back to a dispatch read source.
+    /// Set when the system refused the reader thread; reading then falls back to `readSource`.
+    private var readerRefused = false
     private var readSource: (any DispatchSourceRead)?
     private var isRemoved = false
     private var pacing = ReadPacing()
@@ -68,13 +69,19 @@ final class WatchSource {
             writeSource = source
             source.activate()
         }
-        if enabled, flags & DBUS_WATCH_READABLE.rawValue != 0, reader == nil, readSource == nil {
+        let wantsRead = enabled && flags & DBUS_WATCH_READABLE.rawValue != 0
+        if wantsRead, reader == nil, !readerRefused {
             reader = ReaderThread(
                 queue: queue,
                 mode: { [weak self] in self?.readerMode ?? .finish },
                 read: { [weak self] events in self?.read(events) }
             )
-            if reader == nil { startReadSource() }
+            readerRefused = reader == nil
+        }
+        if readerRefused {
+            cancel(readSource)
+            readSource = nil
+            if wantsRead { startReadSource() }
         }
         reader?.wake()
     }
@@ -119,7 +126,8 @@ final class WatchSource {
         return pacing.pauseAfterRead(at: DispatchTime.now().uptimeNanoseconds, messages: messages)
     }
 
-    /// Reading without a thread of its own, when the system refused one: a dispatch read source, reading at once.
+    /// Reading without a thread of its own, when the system refused one: a dispatch read source while libdbus has
+    /// reading enabled, reading at once.
     private func startReadSource() {
         let source = DispatchSource.makeReadSource(fileDescriptor: dbus_watch_get_unix_fd(watch), queue: queue)
         source.setEventHandler { [weak self] in _ = self?.read(Int16(POLLIN)) }
