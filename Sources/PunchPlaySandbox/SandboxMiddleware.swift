@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import NIOCore
 
 /// Wraps every request: gives it a request id, reads and records its body, plays a pending fault instead of the
 /// route, turns any error into the contract's error body, and stamps `X-PunchPlay-Request-Id` on the response.
@@ -25,17 +26,16 @@ struct SandboxMiddleware: RouterMiddleware {
         var recordIndex: Int?
         var response: Response
         do {
-            var oversized: SandboxAPIError?
-            do {
-                context.body = try await Self.collectBody(of: &request, upTo: limit)
-            } catch {
-                oversized = error
-            }
+            let body = await Self.collectBody(of: &request, upTo: limit)
+            if case .complete(let data) = body { context.body = data }
             if !isControl {
                 recordIndex = await state.record(Self.record(request, body: context.body, id: context.requestID))
             }
-            if let oversized {
-                throw oversized
+            switch body {
+            case .complete: break
+            case .tooLarge(let error): throw error
+            // The client went away before its body was whole: nobody is there to answer.
+            case .cutOff: throw FaultPlayer.NoResponse()
             }
             if !isControl, let fault = await state.takeFault(path: path) {
                 response = try await FaultPlayer(state: state).play(fault, context: context) {
@@ -69,17 +69,26 @@ struct SandboxMiddleware: RouterMiddleware {
         return response
     }
 
-    private static func collectBody(of request: inout Request, upTo limit: Int) async throws(SandboxAPIError)
-        -> Data
-    {
+    /// What reading a request's body gave.
+    private enum Body {
+        case complete(Data)
+        case tooLarge(SandboxAPIError)
+        /// The connection ended before the body did (the client was stopped mid-request).
+        case cutOff
+    }
+
+    private static func collectBody(of request: inout Request, upTo limit: Int) async -> Body {
         do {
-            return Data(buffer: try await request.collectBody(upTo: limit))
+            return .complete(Data(buffer: try await request.collectBody(upTo: limit)))
+        } catch is NIOTooManyBytesError {
+            return .tooLarge(
+                SandboxAPIError(
+                    status: .contentTooLarge,
+                    code: "invalid_request",
+                    message: "The request body is larger than \(limit) bytes."
+                ))
         } catch {
-            throw SandboxAPIError(
-                status: .contentTooLarge,
-                code: "invalid_request",
-                message: "The request body is larger than \(limit) bytes."
-            )
+            return .cutOff
         }
     }
 
