@@ -26,7 +26,9 @@ struct ScrobblingPipeline: Service {
                 group.addTask {
                     do {
                         try await watcher.run()
-                        if !Task.isCancelled {
+                        // Not `Task.isCancelled`: when the bus goes, the scrobbling loop can end and cancel this
+                        // task before it gets here; only a shutdown asked of the agent makes the end expected.
+                        if !Task.isShuttingDownGracefully {
                             logger.notice("the session bus went away (the desktop session ended?): stopping")
                         }
                     } catch {
