@@ -56,7 +56,8 @@ final class WatchSource {
     func update() {
         cancel(writeSource)
         writeSource = nil
-        let enabled = !isRemoved && dbus_watch_get_enabled(watch) != 0
+        guard !isRemoved else { return }
+        let enabled = dbus_watch_get_enabled(watch) != 0
         let flags = dbus_watch_get_flags(watch)
         if enabled, flags & DBUS_WATCH_WRITABLE.rawValue != 0 {
             let source = DispatchSource.makeWriteSource(fileDescriptor: dbus_watch_get_unix_fd(watch), queue: queue)
