@@ -4,9 +4,8 @@ import Dispatch
 ///
 /// Every libdbus call for the connection runs on the actor's own serial queue, which sleeps on the socket until
 /// something arrives (no polling; the calls' time-out timer fires at most once after the last call, see
-/// ``CallExpiry``). Losing
-/// the bus never exits the process — pending calls fail with ``DBusErrorName/disconnected`` and signal streams
-/// finish.
+/// ``CallExpiry``). Losing the bus never exits the process — pending calls fail with
+/// ``DBusErrorName/disconnected`` and signal streams finish.
 ///
 /// A connection lives until ``close()``: libdbus holds callbacks into it, so one that is never closed is never
 /// freed.

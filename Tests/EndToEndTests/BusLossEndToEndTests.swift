@@ -12,24 +12,15 @@ import Testing
 struct BusLossEndToEndTests {
     @Test("dbus-daemon killed mid-film: the stop reaches the service, the agent says why and exits")
     func busKilled() async throws {
-        try await RunEndToEndTests.withPlayingFilm { bus, _, sandbox in
-            let home = try AgentHome(sandbox: sandbox)
-            defer { home.remove() }
-            _ = try await home.logIn()
-            try await AgentProcess.with(
-                ["run"],
-                environment: home.environment(busAddress: bus.address),
-                in: home
-            ) { agent in
-                _ = try await sandbox.waitForRequests(pathPrefix: RunEndToEndTests.playback, count: 1, timeout: 20)
-                kill(bus.processID, SIGKILL)
-                let status = try await withTimeout(.seconds(20)) { await agent.process.exited() }
-                #expect(status == 0, "a session that ended is not a failure for systemd to restart")
-                #expect(try await RunEndToEndTests.actionsUntilStop(at: sandbox) == ["start", "stop"])
-                let printed = await agent.printed().joined(separator: "\n")
-                #expect(printed.contains("the session bus went away"))
-                #expect(printed.contains("stopped"))
-            }
+        try await RunEndToEndTests.withAgentBesidePlayingFilm { bus, sandbox, agent in
+            _ = try await sandbox.waitForRequests(pathPrefix: RunEndToEndTests.playback, count: 1, timeout: 20)
+            kill(bus.processID, SIGKILL)
+            let status = try await withTimeout(.seconds(20)) { await agent.process.exited() }
+            #expect(status == 0, "a session that ended is not a failure for systemd to restart")
+            #expect(try await RunEndToEndTests.actionsUntilStop(at: sandbox) == ["start", "stop"])
+            let printed = await agent.printed().joined(separator: "\n")
+            #expect(printed.contains("the session bus went away"))
+            #expect(printed.contains("stopped"))
         }
     }
 }

@@ -16,22 +16,13 @@ struct HeapArenaEndToEndTests {
 
     @Test("while a film is reported, the threads started after the limit have added no arena")
     func oneArenaWhilePlaying() async throws {
-        try await RunEndToEndTests.withPlayingFilm { bus, _, sandbox in
-            let home = try AgentHome(sandbox: sandbox)
-            defer { home.remove() }
-            _ = try await home.logIn()
-            try await AgentProcess.with(
-                ["run"],
-                environment: home.environment(busAddress: bus.address),
-                in: home
-            ) { agent in
-                _ = try await sandbox.waitForRequests(pathPrefix: RunEndToEndTests.playback, count: 1, timeout: 20)
-                let maps = try String(contentsOfFile: "/proc/\(agent.process.pid)/maps", encoding: .utf8)
-                // The thread that runs the command took one before `run` set the limit; no other may add one.
-                #expect(Self.arenaHeaps(in: maps) <= 1)
-                #expect(Self.threads(of: agent.process.pid) > 2, "the agent runs several threads meanwhile")
-                _ = await agent.terminate()
-            }
+        try await RunEndToEndTests.withAgentBesidePlayingFilm { _, sandbox, agent in
+            _ = try await sandbox.waitForRequests(pathPrefix: RunEndToEndTests.playback, count: 1, timeout: 20)
+            let maps = try String(contentsOfFile: "/proc/\(agent.process.pid)/maps", encoding: .utf8)
+            // The thread that runs the command took one before `run` set the limit; no other may add one.
+            #expect(Self.arenaHeaps(in: maps) <= 1)
+            #expect(Self.threads(of: agent.process.pid) > 2, "the agent runs several threads meanwhile")
+            _ = await agent.terminate()
         }
     }
 

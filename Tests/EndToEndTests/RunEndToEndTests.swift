@@ -37,6 +37,20 @@ struct RunEndToEndTests {
         }
     }
 
+    /// A logged-in agent running `run` on a private bus where a film plays, reporting to the sandbox.
+    static func withAgentBesidePlayingFilm(
+        _ body: (PrivateBus, PunchPlaySandbox, AgentProcess) async throws -> Void
+    ) async throws {
+        try await withPlayingFilm { bus, _, sandbox in
+            let home = try AgentHome(sandbox: sandbox)
+            defer { home.remove() }
+            _ = try await home.logIn()
+            try await AgentProcess.with(["run"], environment: home.environment(busAddress: bus.address), in: home) {
+                agent in try await body(bus, sandbox, agent)
+            }
+        }
+    }
+
     static func actions(_ requests: [RecordedRequest]) -> [String] {
         requests.map { String($0.path.dropFirst(playback.count)) }
     }
