@@ -66,6 +66,7 @@ let package = Package(
                 "DBus",
                 "BusTestSupport",
                 "TestSupport",
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             exclude: [
                 "lsan-suppressions.txt"

@@ -8,6 +8,11 @@ struct SignalSubscription {
     let rule: MatchRule
     let stream: Stream
 
+    /// Whether the subscriber takes signals one at a time.
+    var isSingleSignals: Bool {
+        if case .each = stream { true } else { false }
+    }
+
     func finish() {
         switch stream {
         case .each(let continuation): continuation.finish()
@@ -32,6 +37,11 @@ extension DBusConnection {
     /// Like ``signals(matching:)``, but each element holds every matching signal of one read of the socket, in
     /// order: a subscriber that keeps up with a flood (a player sending thousands of signals a second, which the
     /// connection then reads in batches) is resumed once a read instead of once a signal. Never empty.
+    ///
+    /// While the bus floods the connection, back-to-back `PropertiesChanged` of one sender, object and interface
+    /// in a read come as one signal carrying each property's newest value or invalidation: applied in order, the
+    /// batch leaves the subscriber where the signals one by one would have, without the states in between. A
+    /// subscriber of single signals matching them gets every one, and so does this one then.
     public func signalBatches(matching rule: MatchRule) async throws -> AsyncStream<[DBusSignal]> {
         let (stream, continuation) = AsyncStream.makeStream(of: [DBusSignal].self, bufferingPolicy: .unbounded)
         let identifier = try await subscribe(SignalSubscription(rule: rule, stream: .batches(continuation)))
@@ -91,6 +101,8 @@ extension DBusConnection {
     }
 
     func deliverSignal(_ message: Message) {
+        if handle?.isReadingFlood == true, foldIntoPropertyChangeRun(message) { return }
+        openPropertyChangeRun = nil
         var signal = DBusSignal(
             sender: message.sender ?? "",
             path: message.path ?? "",
@@ -111,20 +123,49 @@ extension DBusConnection {
                 flushSignalBatches()  // the signals that came first go out first
                 continuation.yield(signal)
             case .batches:
-                pendingBatches[identifier, default: []].append(signal)
+                pendingBatches[identifier, default: []].append(.signal(signal))
             }
         }
+    }
+
+    /// During a flood, takes a `PropertiesChanged` into the open run it continues, or starts a run with it, which
+    /// then goes to every batch subscriber it matches; returns false when the message must be delivered on its
+    /// own (another kind of signal, or a subscriber of single signals wants it).
+    private func foldIntoPropertyChangeRun(_ message: Message) -> Bool {
+        if let openPropertyChangeRun, openPropertyChangeRun.extend(with: message) { return true }
+        guard let run = PropertyChangeRun(startingWith: message) else { return false }
+        let matching = subscriptions.filter { $0.value.rule.matches(run.head) }
+        guard !matching.values.contains(where: \.isSingleSignals) else { return false }
+        for identifier in matching.keys {
+            pendingBatches[identifier, default: []].append(.propertyChanges(run))
+        }
+        openPropertyChangeRun = run
+        return true
     }
 
     /// Hands each batch subscriber the signals gathered since the last hand-over: at the end of every read, and
     /// before anything else is delivered (a reply, an error, a method call, a signal to a subscriber of single
     /// signals), so everything the connection hands on keeps the order it arrived in.
     func flushSignalBatches() {
+        openPropertyChangeRun = nil
         guard !pendingBatches.isEmpty else { return }
         for (identifier, batch) in pendingBatches {
             guard case .batches(let continuation) = subscriptions[identifier]?.stream else { continue }
-            continuation.yield(batch)
+            continuation.yield(batch.flatMap(\.signals))
         }
         pendingBatches.removeAll(keepingCapacity: true)
+    }
+}
+
+/// A signal waiting in a batch for the end of the read: decoded, or a run of property changes decoded then.
+enum PendingSignal {
+    case signal(DBusSignal)
+    case propertyChanges(PropertyChangeRun)
+
+    var signals: [DBusSignal] {
+        switch self {
+        case .signal(let signal): [signal]
+        case .propertyChanges(let run): run.signals
+        }
     }
 }

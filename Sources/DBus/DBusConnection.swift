@@ -27,7 +27,9 @@ public actor DBusConnection {
     var callExpiry: CallExpiry?
     var subscriptions: [UInt64: SignalSubscription] = [:]
     /// Signals of the current read for ``signalBatches(matching:)`` subscribers, by subscription.
-    var pendingBatches: [UInt64: [DBusSignal]] = [:]
+    var pendingBatches: [UInt64: [PendingSignal]] = [:]
+    /// The run of `PropertiesChanged` the last signal of a flooded read went to, which the next may extend.
+    var openPropertyChangeRun: PropertyChangeRun?
     var exportedObjects: [String: ExportedObject] = [:]
     var handlerTasks: [UInt64: Task<Void, Never>] = [:]
     var nextIdentifier: UInt64 = 0

@@ -64,6 +64,46 @@ struct SignalTests {
         }
     }
 
+    @Test func aFloodOfPropertyChangesArrivesFoldedInItsFinalState() async throws {
+        let count = 10_000
+        try await PrivateBus.with { bus in
+            try await TestObject.with(on: bus) { object in
+                let batches = try await object.client.signalBatches(matching: MatchRule(path: TestObject.path))
+                var sent: [PropertyChangeRunTests.Change] = []
+                for number in 0..<count {
+                    var change: PropertyChangeRunTests.Change = ["Counter": .value(.variant(.int32(Int32(number))))]
+                    if number.isMultiple(of: 7) { change["Label"] = .value(.variant(.string("label \(number)"))) }
+                    if number % 10 == 9 { change["Label"] = .invalidated }
+                    sent.append(change)
+                    try await object.server.emitSignal(
+                        path: TestObject.path,
+                        interface: PropertyChangeRun.interface,
+                        member: PropertyChangeRun.member,
+                        arguments: PropertyChangeRunTests.arguments(making: change, in: TestObject.interface)
+                    )
+                }
+                try await object.server.emitSignal(
+                    path: TestObject.path, interface: TestObject.interface, member: "Ping", arguments: [.int32(0)])
+                let received = try await withTimeout(.seconds(60)) {
+                    var received: [DBusSignal] = []
+                    for await batch in batches {
+                        received += batch
+                        if batch.contains(where: { $0.member == "Ping" }) { break }
+                    }
+                    return received
+                }
+                let changes = received.filter { $0.member == PropertyChangeRun.member }
+                #expect(changes.count < count / 2, "folded: \(changes.count) signals for \(count) changes")
+                #expect(changes.allSatisfy { $0.decodingError == nil && $0.arguments.count == 3 })
+                #expect(changes.allSatisfy { $0.arguments.first == .string(TestObject.interface) })
+                #expect(
+                    PropertyChangeRunTests.applied(changes.map(PropertyChangeRunTests.change(of:)))
+                        == PropertyChangeRunTests.applied(sent)
+                )
+            }
+        }
+    }
+
     /// Emits `count` pings numbered from 0 from the test object's server, as fast as the connection sends.
     private static func emitPings(_ count: Int, from object: TestObject) async throws {
         for number in 0..<count {

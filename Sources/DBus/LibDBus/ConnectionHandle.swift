@@ -20,8 +20,10 @@ final class ConnectionHandle {
     private let pointer: OpaquePointer
     private let queue: DispatchQueue
     private var isClosed = false
-    /// Messages delivered by the current ``dispatchPending()``.
+    /// Messages delivered by the current ``dispatchPending(readingFlood:)``.
     private var delivered = 0
+    /// Whether the messages being dispatched were read while the bus floods the connection (see ``ReadPacing``).
+    private(set) var isReadingFlood = false
     /// Called for every message libdbus dispatches, on the queue.
     var onMessage: ((Message) -> Void)?
     /// Called, on the queue, after the messages of one read have all gone to ``onMessage``.
@@ -75,7 +77,7 @@ final class ConnectionHandle {
         let context = Unmanaged.passUnretained(self).toOpaque()
         dbus_connection_add_filter(pointer, filterMessage, context, nil)
         dbus_connection_set_watch_functions(pointer, addWatch, removeWatch, toggleWatch, context, nil)
-        _ = dispatchPending()
+        _ = dispatchPending(readingFlood: false)
         endRead()
     }
 
@@ -102,8 +104,10 @@ final class ConnectionHandle {
 
     /// Dispatches every message libdbus has read; returns how many reached ``onMessage``. The read is over only
     /// at ``endRead()``: a wake-up may read and dispatch several times first.
-    fileprivate func dispatchPending() -> Int {
+    fileprivate func dispatchPending(readingFlood: Bool) -> Int {
         delivered = 0
+        isReadingFlood = readingFlood
+        defer { isReadingFlood = false }
         while !isClosed, dbus_connection_dispatch(pointer) == DBUS_DISPATCH_DATA_REMAINS {}
         return delivered
     }
@@ -122,7 +126,7 @@ final class ConnectionHandle {
         let source = WatchSource(
             watch: watch,
             queue: queue,
-            afterHandling: { [unowned self] in self.dispatchPending() },
+            afterHandling: { [unowned self] readingFlood in self.dispatchPending(readingFlood: readingFlood) },
             afterReading: { [unowned self] in self.endRead() }
         )
         dbus_watch_set_data(watch, Unmanaged.passRetained(source).toOpaque(), releaseWatchSource)

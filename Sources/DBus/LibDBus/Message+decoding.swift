@@ -19,7 +19,7 @@ extension Message {
         return values
     }
 
-    private static func decode(_ iterator: inout DBusMessageIter, depth: Int) throws -> DBusValue {
+    static func decode(_ iterator: inout DBusMessageIter, depth: Int) throws -> DBusValue {
         guard depth <= maximumContainerDepth else {
             throw DBusError(.inconsistentMessage, "value nests deeper than \(maximumContainerDepth) containers")
         }
@@ -99,7 +99,7 @@ extension Message {
         return number
     }
 
-    private static func text(_ iterator: inout DBusMessageIter) throws -> String {
+    static func text(_ iterator: inout DBusMessageIter) throws -> String {
         var characters: UnsafePointer<CChar>?
         dbus_message_iter_get_basic(&iterator, &characters)
         guard let characters, let text = String(validatingCString: characters) else {

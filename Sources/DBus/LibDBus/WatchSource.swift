@@ -22,8 +22,9 @@ final class WatchSource {
 
     private let watch: OpaquePointer
     private let queue: DispatchQueue
-    /// Dispatches the messages libdbus has read; returns how many it delivered.
-    private let afterHandling: () -> Int
+    /// Dispatches the messages libdbus has read, told whether they were read during a flood; returns how many it
+    /// delivered.
+    private let afterHandling: (_ readingFlood: Bool) -> Int
     /// Ends a wake-up's reading: what was gathered for batch subscribers goes out.
     private let afterReading: () -> Void
     private var writeSource: (any DispatchSourceWrite)?
@@ -37,7 +38,7 @@ final class WatchSource {
     init(
         watch: OpaquePointer,
         queue: DispatchQueue,
-        afterHandling: @escaping () -> Int,
+        afterHandling: @escaping (_ readingFlood: Bool) -> Int,
         afterReading: @escaping () -> Void
     ) {
         self.watch = watch
@@ -64,7 +65,7 @@ final class WatchSource {
             source.setEventHandler { [weak self] in
                 guard let self, !self.isRemoved else { return }
                 dbus_watch_handle(self.watch, DBUS_WATCH_WRITABLE.rawValue)
-                _ = self.afterHandling()
+                _ = self.afterHandling(false)
                 self.afterReading()
             }
             writeSource = source
@@ -117,7 +118,7 @@ final class WatchSource {
         var reads = 0
         repeat {
             dbus_watch_handle(watch, flags)
-            messages += afterHandling()
+            messages += afterHandling(pacing.isFlooded)
             reads += 1
             flags = DBUS_WATCH_READABLE.rawValue
         } while !isRemoved && dbus_watch_get_enabled(watch) != 0 && reads < Self.maximumReadsPerWakeUp
