@@ -36,4 +36,10 @@ struct PunchPlayMPRIS: AsyncParsableCommand {
         ],
         defaultSubcommand: RunCommand.self
     )
+
+    /// Keeps the heap in one malloc arena from the first thread on (``HeapArenaLimit``), then runs the command.
+    static func main() async {
+        HeapArenaLimit.apply()
+        await main(nil)
+    }
 }

@@ -5,12 +5,15 @@ import CMalloc
 /// player flooding the bus left the agent holding 13 MiB of heap it no longer used, against 6 MiB with one arena
 /// (`make bench`, flood). The agent's threads seldom allocate at the same moment, so sharing one arena costs no
 /// measurable CPU in the same benchmark.
-enum HeapArenaLimit {
+///
+/// The limit holds for arenas created after it is set, and a thread keeps the arena it first took, so the
+/// command's `main` sets it before anything else runs: then no thread ever has an arena of its own.
+public enum HeapArenaLimit {
     /// How many arenas the agent's heap may use.
     static let arenas: Int32 = 1
 
-    /// Limits the arenas created from now on; called before the agent starts its work.
-    static func apply() {
+    /// Limits the arenas created from now on; called by `main` before any thread starts.
+    public static func apply() {
         _ = mallopt(M_ARENA_MAX, arenas)
     }
 }

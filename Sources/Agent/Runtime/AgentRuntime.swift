@@ -35,7 +35,6 @@ public struct AgentRuntime: Sendable {
 
     /// Runs until a shutdown signal or the loss of the session bus.
     public func run() async throws {
-        HeapArenaLimit.apply()
         let directories = XDGDirectories(
             environment: options.environment,
             homeDirectory: FileManager.default.homeDirectoryForCurrentUser.path
