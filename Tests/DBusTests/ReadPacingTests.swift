@@ -45,6 +45,18 @@ struct ReadPacingTests {
         }
     }
 
+    @Test("during a flood, a read that stopped at its share with more waiting is followed at once")
+    func aReadThatLeftMoreNeverPauses() {
+        var pacing = ReadPacing()
+        var now: UInt64 = 0
+        #expect(pacing.pauseAfterRead(at: now, messages: ReadPacing.floodMessages) == ReadPacing.pause)
+        now += ReadPacing.pause
+        #expect(pacing.pauseAfterRead(at: now, messages: 500, emptiedSocket: false) == nil)
+        #expect(pacing.isFlooded)
+        now += Self.millisecond
+        #expect(pacing.pauseAfterRead(at: now, messages: 20) == ReadPacing.pause, "the socket emptied: paced again")
+    }
+
     @Test("the flood ends when the rate falls, and a new one needs a flood's worth again")
     func floodEnds() {
         var pacing = ReadPacing()

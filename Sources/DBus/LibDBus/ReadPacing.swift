@@ -23,14 +23,15 @@ struct ReadPacing {
     var isFlooded: Bool { messagesInWindow >= Self.floodMessages }
 
     /// Records a read at `now` that delivered `messages` messages; returns how long to wait before the next read
-    /// (nil: read as soon as the socket is readable).
-    mutating func pauseAfterRead(at now: UInt64, messages: Int) -> UInt64? {
+    /// (nil: read as soon as the socket is readable). A read that left the socket holding more (it stopped at its
+    /// share) never pauses: a sender faster than the paced reads would otherwise pile its messages up in the bus.
+    mutating func pauseAfterRead(at now: UInt64, messages: Int, emptiedSocket: Bool = true) -> UInt64? {
         recentReads.append((now, messages))
         messagesInWindow += messages
         while let oldest = recentReads.first, now &- oldest.time > Self.window {
             messagesInWindow -= oldest.messages
             recentReads.removeFirst()
         }
-        return isFlooded ? Self.pause : nil
+        return isFlooded && emptiedSocket ? Self.pause : nil
     }
 }

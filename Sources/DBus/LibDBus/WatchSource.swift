@@ -107,8 +107,7 @@ final class WatchSource {
     }
 
     /// Reads and dispatches until the socket is empty (or the wake-up's share is used); returns how long the
-    /// pacing wants the next read to wait (nil: none). A wake-up that used its share without emptying the socket
-    /// never pauses: a sender faster than the paced reads would otherwise pile its messages up in the bus.
+    /// pacing wants the next read to wait (nil: none).
     private func read(_ events: Int16) -> UInt64? {
         guard !isRemoved, dbus_watch_get_enabled(watch) != 0 else { return nil }
         var flags = DBUS_WATCH_READABLE.rawValue
@@ -126,8 +125,11 @@ final class WatchSource {
             && Self.isReadable(descriptor)
         afterReading()
         guard !isRemoved else { return nil }
-        let pause = pacing.pauseAfterRead(at: DispatchTime.now().uptimeNanoseconds, messages: messages)
-        return reads < Self.maximumReadsPerWakeUp ? pause : nil
+        return pacing.pauseAfterRead(
+            at: DispatchTime.now().uptimeNanoseconds,
+            messages: messages,
+            emptiedSocket: reads < Self.maximumReadsPerWakeUp
+        )
     }
 
     /// Reading without a thread of its own, when the system refused one: a dispatch read source while libdbus has
