@@ -20,6 +20,8 @@ final class PropertyChangeRun {
     /// The run's first signal without its changes: the header and the interface name (argument 0), everything a
     /// match rule can check in a signal of this signature.
     let head: DBusSignal
+    /// The interface whose properties change (the head's argument 0).
+    private let interfaceName: String
     private var messages: [Message]
     private var folded: [DBusSignal]?
 
@@ -28,12 +30,13 @@ final class PropertyChangeRun {
         guard Self.isPropertiesChanged(message), let interfaceName = Self.interfaceName(of: message) else {
             return nil
         }
+        self.interfaceName = String(cString: interfaceName)
         head = DBusSignal(
             sender: message.sender ?? "",
             path: message.path ?? "",
             interface: Self.interface,
             member: Self.member,
-            arguments: [.string(String(cString: interfaceName))]
+            arguments: [.string(self.interfaceName)]
         )
         messages = [message]
     }
@@ -43,7 +46,6 @@ final class PropertyChangeRun {
         guard folded == nil, Self.isPropertiesChanged(message),
             Self.text(dbus_message_get_sender(message.pointer), equals: head.sender),
             Self.text(dbus_message_get_path(message.pointer), equals: head.path),
-            case .string(let interfaceName) = head.arguments[0],
             Self.text(Self.interfaceName(of: message), equals: interfaceName)
         else { return false }
         messages.append(message)
