@@ -4,14 +4,15 @@ import PlaybackModel
 /// Observes one player name: reads its state when it gets an owner, turns its signals into observations and
 /// makes the reads that complete a change (`Position` after a status or track change, `PlaybackStatus` after a
 /// track change that came without it). Everything for one name happens in order in one session, so a player
-/// that answers slowly or not at all delays only its own observations.
+/// that answers slowly or not at all delays only its own observations. Each observation carries when the input
+/// behind it came off the bus, so the reads that complete it do not count as time the player's state held.
 struct PlayerSession: Sendable {
     let id: Int
     let busName: MPRISBusName
     let reader: PlayerReader
     /// The session's inputs, in batches (a read's worth of one player's signals, or one change of owner).
-    let inputs: AsyncStream<[PlayerSessionInput]>
-    let output: AsyncStream<PlayerObservation>.Continuation
+    let inputs: AsyncStream<PlayerSessionBatch>
+    let output: AsyncStream<StampedObservation>.Continuation
     /// The previous session of the same name, still draining: this one starts after it finished, so its
     /// `appeared` cannot overtake the other's `vanished`.
     let predecessor: AsyncStream<Never>?
@@ -22,6 +23,8 @@ struct PlayerSession: Sendable {
     private struct State {
         var owner: String?
         var snapshot = PlayerProperties()
+        /// When the batch being handled came off the bus.
+        var arrivedAt: Duration?
     }
 
     /// Waits for its predecessor, then processes inputs until the watcher finishes them. The inputs are moved
@@ -32,12 +35,13 @@ struct PlayerSession: Sendable {
         let mailbox = PlayerSessionMailbox()
         await withDiscardingTaskGroup { group in
             group.addTask {
-                for await batch in inputs { await mailbox.post(batch) }
+                for await batch in inputs { await mailbox.post(batch.inputs, arrivedAt: batch.arrivedAt) }
                 await mailbox.close()
             }
             var state = State()
-            while case let batch = await mailbox.take(), !batch.isEmpty {
-                for input in batch { await handle(input, state: &state) }
+            while case let batch = await mailbox.takeBatch(), !batch.inputs.isEmpty {
+                state.arrivedAt = batch.arrivedAt
+                for input in batch.inputs { await handle(input, state: &state) }
             }
         }
     }
@@ -45,17 +49,17 @@ struct PlayerSession: Sendable {
     private func handle(_ input: PlayerSessionInput, state: inout State) async {
         switch input {
         case .owned(let newOwner):
-            if state.owner != nil { output.yield(.vanished(busName: busName.rawValue)) }
+            if state.owner != nil { emit(.vanished(busName: busName.rawValue), state) }
             state.owner = newOwner
             async let info = reader.info(of: busName, owner: newOwner)
             var snapshot = await reader.properties(of: newOwner)
-            output.yield(.appeared(await info, snapshot))
+            emit(.appeared(await info, snapshot), state)
             snapshot.position = nil
             state.snapshot = snapshot
         case .released:
             guard state.owner != nil else { return }
             state.owner = nil
-            output.yield(.vanished(busName: busName.rawValue))
+            emit(.vanished(busName: busName.rawValue), state)
         case .propertiesChanged(let values, let invalidated):
             guard let owner = state.owner else { return }
             var incoming = PlayerProperties(decoding: values)
@@ -69,7 +73,7 @@ struct PlayerSession: Sendable {
             await apply(await reader.properties(of: owner), statusWasSent: true, owner: owner, state: &state)
         case .seeked(let argument):
             guard state.owner != nil, let position = argument?.microseconds else { return }
-            output.yield(.seeked(busName: busName.rawValue, position: position))
+            emit(.seeked(busName: busName.rawValue, position: position), state)
         }
     }
 
@@ -85,6 +89,10 @@ struct PlayerSession: Sendable {
             changes.position = await reader.position(of: owner)
         }
         guard !changes.isEmpty else { return }
-        output.yield(.changed(busName: busName.rawValue, changes))
+        emit(.changed(busName: busName.rawValue, changes), state)
+    }
+
+    private func emit(_ observation: PlayerObservation, _ state: State) {
+        output.yield(StampedObservation(observation, arrivedAt: state.arrivedAt))
     }
 }

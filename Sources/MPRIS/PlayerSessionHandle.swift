@@ -3,7 +3,7 @@
 struct PlayerSessionHandle: Sendable {
     /// Tells handles of the same name apart once one of them is draining.
     let id: Int
-    let inputs: AsyncStream<[PlayerSessionInput]>.Continuation
+    let inputs: AsyncStream<PlayerSessionBatch>.Continuation
     /// Finishes (it never yields) when the session has processed its last input.
     let finished: AsyncStream<Never>
 }

@@ -11,6 +11,8 @@ import PlaybackModel
 /// with nonsense never holds up the others. Observations of one player are in the order they happened.
 /// The watcher, its signal loops and the sessions all run on the connection's queue
 /// (``DBus/DBusConnection/taskExecutor``): passing a signal along the way wakes no other thread.
+/// Given a clock (`uptime`), it stamps each observation with when its cause was read off the bus
+/// (`stampedObservations`).
 ///
 /// ```swift
 /// let watcher = PlayerWatcher(connection: try await DBusConnection.session())
@@ -18,11 +20,14 @@ import PlaybackModel
 /// for await observation in watcher.observations { print(observation) }
 /// ```
 public actor PlayerWatcher {
-    /// Every observation, in order; unbounded so none is ever dropped. Finishes when `run()` returns.
-    public nonisolated let observations: AsyncStream<PlayerObservation>
-    private let output: AsyncStream<PlayerObservation>.Continuation
+    /// Every observation, in order, with when its cause came off the bus (nil without `uptime`); unbounded so
+    /// none is ever dropped. Finishes when `run()` returns.
+    public nonisolated let stampedObservations: AsyncStream<StampedObservation>
+    private let output: AsyncStream<StampedObservation>.Continuation
     private let connection: DBusConnection
     private let reader: PlayerReader
+    /// Reads the clock the stamps are on, once for each batch of inputs.
+    private let uptime: (@Sendable () -> Duration)?
     /// Sessions created by the actor, started by `run()`'s task group.
     private let newSessions: AsyncStream<PlayerSession>.Continuation
     private let pendingSessions: AsyncStream<PlayerSession>
@@ -32,15 +37,27 @@ public actor PlayerWatcher {
     private var draining: [MPRISBusName: PlayerSessionHandle] = [:]
     private var nextSessionID = 0
 
+    /// Every observation, in order, without its stamp: `stampedObservations` for a reader that keeps no time.
+    public nonisolated var observations: some AsyncSequence<PlayerObservation, Never> & Sendable {
+        stampedObservations.map(\.observation)
+    }
+
     public nonisolated var unownedExecutor: UnownedSerialExecutor { connection.unownedExecutor }
 
     /// - Parameters:
     ///   - connection: the bus to watch (the session bus, or a private bus in tests).
     ///   - callTimeout: how long to wait for a player to answer a property read before going on without it.
-    public init(connection: DBusConnection, callTimeout: Duration = .seconds(2)) {
+    ///   - uptime: the clock the observations are stamped on (the scrobbling service's); nil leaves them
+    ///     unstamped.
+    public init(
+        connection: DBusConnection,
+        callTimeout: Duration = .seconds(2),
+        uptime: (@Sendable () -> Duration)? = nil
+    ) {
         self.connection = connection
+        self.uptime = uptime
         reader = PlayerReader(connection: connection, timeout: callTimeout)
-        (observations, output) = AsyncStream.makeStream()
+        (stampedObservations, output) = AsyncStream.makeStream()
         (pendingSessions, newSessions) = AsyncStream.makeStream()
     }
 
@@ -94,12 +111,12 @@ public actor PlayerWatcher {
         case .unchanged:
             return
         case .appeared:
-            startSession(for: name).inputs.yield([.owned(by: owner)])
+            startSession(for: name).inputs.yield(batch([.owned(by: owner)]))
         case .replaced:
-            sessions[name]?.inputs.yield([.owned(by: owner)])
+            sessions[name]?.inputs.yield(batch([.owned(by: owner)]))
         case .vanished:
             guard let session = sessions.removeValue(forKey: name) else { return }
-            session.inputs.yield([.released])
+            session.inputs.yield(batch([.released]))
             session.inputs.finish()
             draining[name] = session
         }
@@ -116,9 +133,16 @@ public actor PlayerWatcher {
                 inputs[name, default: []].append(input)
             }
         }
+        guard !inputs.isEmpty else { return }
+        let arrivedAt = uptime?()
         for (name, sessionInputs) in inputs {
-            sessions[name]?.inputs.yield(sessionInputs)
+            sessions[name]?.inputs.yield(PlayerSessionBatch(inputs: sessionInputs, arrivedAt: arrivedAt))
         }
+    }
+
+    /// `inputs` stamped now.
+    private func batch(_ inputs: [PlayerSessionInput]) -> PlayerSessionBatch {
+        PlayerSessionBatch(inputs: inputs, arrivedAt: uptime?())
     }
 
     private static func sessionInput(for signal: DBusSignal) -> PlayerSessionInput? {
@@ -139,7 +163,7 @@ public actor PlayerWatcher {
 
     private func startSession(for name: MPRISBusName) -> PlayerSessionHandle {
         nextSessionID += 1
-        let (inputs, inputContinuation) = AsyncStream.makeStream(of: [PlayerSessionInput].self)
+        let (inputs, inputContinuation) = AsyncStream.makeStream(of: PlayerSessionBatch.self)
         let (finished, finishedContinuation) = AsyncStream.makeStream(of: Never.self)
         let handle = PlayerSessionHandle(id: nextSessionID, inputs: inputContinuation, finished: finished)
         let session = PlayerSession(

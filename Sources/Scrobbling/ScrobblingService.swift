@@ -2,7 +2,8 @@ import Foundation
 import PlaybackModel
 
 /// The imperative shell around `Scrobbler`: consumes the observation stream, stamps every input with the
-/// injected clock's time, sleeps until the core's next deadline, and hands each step's events and
+/// injected clock's time (an observation with the time it came off the bus, see `maximumBackdating`), sleeps
+/// until the core's next deadline, and hands each step's events and
 /// decisions to `sink` in order. `run()` returns after stopping open sessions, when the observations end,
 /// on `shutdown()`, or when its task is cancelled (how swift-service-lifecycle ends a service). It also keeps
 /// the live view of what is being reported (`activity()`) and pushes it to watchers when it changes.
@@ -12,9 +13,11 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
     private let origin: C.Instant
     private let wallClockMillis: @Sendable () -> Int64
     private let sink: @Sendable (ScrobblerStep) async -> Void
-    private let inputs: AsyncStream<ScrobblerInput>
-    private let inputContinuation: AsyncStream<ScrobblerInput>.Continuation
+    private let inputs: AsyncStream<TimedInput>
+    private let inputContinuation: AsyncStream<TimedInput>.Continuation
     private var timer: Task<Void, Never>?
+    /// The uptime of the last input handled: inputs are never told an earlier time than one before them.
+    private var lastUptime: Duration = .zero
     /// The live view as of the last handled input.
     private var latestActivity: ReportingActivity
     /// The continuations of `activityUpdates()` streams still being read.
@@ -40,35 +43,57 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         self.wallClockMillis = wallClockMillis
         self.sink = sink
         latestActivity = scrobbler.activity
-        (inputs, inputContinuation) = AsyncStream<ScrobblerInput>.makeStream()
+        (inputs, inputContinuation) = AsyncStream<TimedInput>.makeStream()
+    }
+
+    /// An input, with when it happened if that is before it is handled (an observation's signal).
+    private struct TimedInput: Sendable {
+        var input: ScrobblerInput
+        var arrivedAt: Duration?
+
+        init(_ input: ScrobblerInput, arrivedAt: Duration? = nil) {
+            self.input = input
+            self.arrivedAt = arrivedAt
+        }
+    }
+
+    /// How much earlier than it is handled an observation may be taken to have happened. A change settles
+    /// from when its signal came off the bus, so the reads that complete it (a round trip to the player for
+    /// `Position`) are not counted as time its state held; but a position a slow player answered late is never
+    /// placed more than this before it was read.
+    public static var maximumBackdating: Duration { .milliseconds(100) }
+
+    /// The service's clock now, on the axis of its deadlines and of the stamps of `run(stampedObservations:)`.
+    public nonisolated func uptime() -> Duration {
+        origin.duration(to: clock.now)
     }
 
     /// Hands over the sessions the last run left open (see `InheritedSession`). Call it before `run()`, so
     /// they are known before the first observation.
     public nonisolated func inherit(_ sessions: [InheritedSession]) {
         guard !sessions.isEmpty else { return }
-        inputContinuation.yield(.inherit(sessions))
+        inputContinuation.yield(TimedInput(.inherit(sessions)))
     }
 
     /// The machine is about to sleep (logind `PrepareForSleep(true)`).
     public nonisolated func prepareForSleep() {
-        inputContinuation.yield(.sleep)
+        inputContinuation.yield(TimedInput(.sleep))
     }
 
     /// The machine woke up (logind `PrepareForSleep(false)`).
     public nonisolated func wake() {
-        inputContinuation.yield(.wake)
+        inputContinuation.yield(TimedInput(.wake))
     }
 
     /// Pauses all reporting until the wall clock reaches `untilWallClockMillis` (milliseconds since 1970), or
     /// until `resumeReporting()` when nil; open sessions stop at once. Pausing again replaces the end.
     public nonisolated func pauseReporting(untilWallClockMillis: Int64?) {
-        inputContinuation.yield(.pauseReporting(untilWallClockMillis: untilWallClockMillis))
+        inputContinuation.yield(TimedInput(.pauseReporting(untilWallClockMillis: untilWallClockMillis)))
     }
 
     /// Ends a pause of reporting; players that play get new sessions after settling.
     public nonisolated func resumeReporting() {
-        inputContinuation.yield(.resumeReporting)
+        inputContinuation.yield(TimedInput(.resumeReporting))
     }
 
     /// What is being reported, as of the last handled input.
@@ -121,7 +146,7 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
 
     /// Stops open sessions and ends `run()`.
     public nonisolated func shutdown() {
-        inputContinuation.yield(.shutdown)
+        inputContinuation.yield(TimedInput(.shutdown))
     }
 
     /// Runs until the observations end, `shutdown()` is called or the task is cancelled; each way ends with
@@ -130,15 +155,21 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
     /// The observation pump is an unstructured task cancelled on the way out, so that a sequence that does
     /// not react to cancellation cannot keep `run()` from returning.
     public func run(observations: some AsyncSequence<PlayerObservation, Never> & Sendable) async {
+        await run(stampedObservations: observations.map { StampedObservation($0, arrivedAt: nil) })
+    }
+
+    /// `run(observations:)` for observations stamped with when they came off the bus, on this service's
+    /// `uptime()`.
+    public func run(stampedObservations: some AsyncSequence<StampedObservation, Never> & Sendable) async {
         let continuation = inputContinuation
         let pump = Task {
-            for await observation in observations {
-                continuation.yield(.observation(observation))
+            for await stamped in stampedObservations {
+                continuation.yield(TimedInput(.observation(stamped.observation), arrivedAt: stamped.arrivedAt))
             }
-            continuation.yield(.shutdown)
+            continuation.yield(TimedInput(.shutdown))
         }
-        for await input in inputs {
-            await handle(input)
+        for await timed in inputs {
+            await handle(timed.input, arrivedAt: timed.arrivedAt)
             if scrobbler.isShutDown { break }
         }
         if !scrobbler.isShutDown {
@@ -154,8 +185,8 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         activityWatchers = [:]
     }
 
-    private func handle(_ input: ScrobblerInput) async {
-        let step = scrobbler.handle(input, at: moment())
+    private func handle(_ input: ScrobblerInput, arrivedAt: Duration? = nil) async {
+        let step = scrobbler.handle(input, at: moment(arrivedAt: arrivedAt))
         schedule(step.nextDeadline)
         publishActivity()
         if !step.events.isEmpty || !step.decisions.isEmpty {
@@ -163,8 +194,15 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         }
     }
 
-    private func moment() -> Moment {
-        Moment(uptime: origin.duration(to: clock.now), wallClockMillis: wallClockMillis())
+    /// Now, or when an input arrived (`arrivedAt`), at most `maximumBackdating` ago and never before the last
+    /// input's time; the wall clock moved back by as much.
+    private func moment(arrivedAt: Duration? = nil) -> Moment {
+        let now = uptime()
+        var uptime = now
+        if let arrivedAt { uptime = min(now, max(arrivedAt, now - Self.maximumBackdating)) }
+        uptime = max(uptime, lastUptime)
+        lastUptime = uptime
+        return Moment(uptime: uptime, wallClockMillis: wallClockMillis() - (now - uptime).wholeMilliseconds)
     }
 
     /// Replaces the pending timer by one for `deadline`; a timer that fires late or needlessly is harmless
@@ -177,7 +215,7 @@ public actor ScrobblingService<C: Clock> where C.Duration == Duration {
         timer = Task { [clock, inputContinuation] in
             do {
                 try await clock.sleep(until: instant, tolerance: nil)
-                inputContinuation.yield(.deadline)
+                inputContinuation.yield(TimedInput(.deadline))
             } catch {
                 return
             }

@@ -27,7 +27,7 @@ public actor StreamRecorder<Element: Sendable> {
     private var nextWaiterID = 0
 
     /// Starts consuming `stream` at once.
-    public init(_ stream: AsyncStream<Element>) {
+    public init(_ stream: some AsyncSequence<Element, Never> & Sendable) {
         Task { await self.consume(stream) }
     }
 
@@ -65,7 +65,7 @@ public actor StreamRecorder<Element: Sendable> {
         }
     }
 
-    private func consume(_ stream: AsyncStream<Element>) async {
+    private func consume(_ stream: some AsyncSequence<Element, Never>) async {
         for await element in stream {
             if let waiter {
                 resumeWaiter(waiter.id, with: .element(element))

@@ -72,6 +72,20 @@ struct PlayerSessionMailboxTests {
         #expect(PlayerSessionInput.released.folding(Self.status("Playing")) == nil)
     }
 
+    @Test("a batch carries when its newest input arrived, also once folded, and the next batch starts anew")
+    func newestArrival() async {
+        let mailbox = PlayerSessionMailbox()
+        await mailbox.post([.owned(by: ":1.7")], arrivedAt: .milliseconds(5))
+        for index in 0..<200 {
+            await mailbox.post([Self.status("Playing")], arrivedAt: .milliseconds(10 + index))
+        }
+        let folded = await mailbox.takeBatch()
+        #expect(folded.inputs.count <= PlayerSessionMailbox.pressure + 1)
+        #expect(folded.arrivedAt == .milliseconds(209))
+        await mailbox.post([.seeked(.int64(1))])
+        #expect(await mailbox.takeBatch().arrivedAt == nil)
+    }
+
     @Test("closing hands over what is left, then empty batches")
     func closing() async {
         let mailbox = PlayerSessionMailbox()

@@ -3,6 +3,7 @@ import DBus
 import MPRIS
 import MPRISTestSupport
 import PlaybackModel
+import TestSupport
 import Testing
 
 @Suite("Watching a fake player")
@@ -134,6 +135,28 @@ struct PlayerWatcherTests {
             try await first.setStatus(.playing)
             try await second.setStatus(.paused)
             #expect(try await watched.recorder.next().changes?.status == .paused)
+        }
+    }
+
+    @Test("each observation carries the time its cause was read off the bus, on the clock it was given")
+    func stamps() async throws {
+        try await PrivateBus.with { bus in
+            let clock = VirtualClock()
+            let connection = try await bus.connect()
+            let watcher = PlayerWatcher(connection: connection, uptime: { clock.now.offset })
+            let recorder = StreamRecorder(watcher.stampedObservations)
+            let running = Task { try await watcher.run() }
+            defer { running.cancel() }
+            try await clock.sleep(for: .seconds(1))
+            let player = try await FakePlayer.start(on: bus.address)
+            let appeared = try await recorder.next()
+            #expect(appeared.observation.appeared != nil)
+            #expect(appeared.arrivedAt == .seconds(1))
+            try await clock.sleep(for: .seconds(2))
+            try await player.setStatus(.playing)
+            let change = try await recorder.next()
+            #expect(change.observation.changes?.status == .playing)
+            #expect(change.arrivedAt == .seconds(3))
         }
     }
 

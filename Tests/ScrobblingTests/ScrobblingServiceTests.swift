@@ -14,11 +14,11 @@ struct ScrobblingServiceTests {
         let clock = TestClock()
         let recorder = StepRecorder()
         let service: ScrobblingService<TestClock<Duration>>
-        let feed: AsyncStream<PlayerObservation>.Continuation
+        let feed: ObservationFeed
         let run: Task<Void, Never>
 
         init() {
-            let (observations, feed) = AsyncStream<PlayerObservation>.makeStream()
+            let (observations, continuation) = AsyncStream<StampedObservation>.makeStream()
             let ids = IDCounter()
             let scrobbler = Scrobbler(
                 configuration: Scrobbler.Configuration(
@@ -38,9 +38,9 @@ struct ScrobblingServiceTests {
                 },
                 sink: { await recorder.record($0) }
             )
-            self.feed = feed
+            feed = ObservationFeed(continuation: continuation)
             let service = service
-            run = Task { await service.run(observations: observations) }
+            run = Task { await service.run(stampedObservations: observations) }
         }
 
         /// Waits until the service has handled everything so far and armed its timer: a signal, not a sleep.
@@ -64,6 +64,17 @@ struct ScrobblingServiceTests {
         func advance(seconds: Double) async {
             await clock.advance(by: .milliseconds(Int64(seconds * 1000)))
         }
+    }
+
+    /// What the tests hand the service: observations, unstamped unless a test says when they came off the bus.
+    struct ObservationFeed {
+        let continuation: AsyncStream<StampedObservation>.Continuation
+
+        func yield(_ observation: PlayerObservation, arrivedAt: Duration? = nil) {
+            continuation.yield(StampedObservation(observation, arrivedAt: arrivedAt))
+        }
+
+        func finish() { continuation.finish() }
     }
 
     @Test("start after the settle window, progress every 15 s, stop on shutdown()")

@@ -127,7 +127,7 @@ public struct AgentRuntime: Sendable {
             ),
             .init(
                 service: ScrobblingPipeline(
-                    watcher: PlayerWatcher(connection: session),
+                    watcher: PlayerWatcher(connection: session, uptime: { scrobbling.uptime() }),
                     scrobbling: scrobbling,
                     serviceManager: serviceManager,
                     logger: Logger(label: "punchplay-mpris.scrobbling")

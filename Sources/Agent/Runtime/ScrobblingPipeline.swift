@@ -1,5 +1,6 @@
 import Logging
 import MPRIS
+import PlaybackModel
 import Scrobbling
 import ServiceLifecycle
 
@@ -17,9 +18,9 @@ struct ScrobblingPipeline: Service {
         let scrobbling = scrobbling
         let logger = logger
         let sidecars = SidecarAttacher(logger: logger)
-        let observations = watcher.observations.map { observation in
-            logger.debug("observed \(observation)")
-            return await sidecars.attach(to: observation)
+        let observations = watcher.stampedObservations.map { stamped in
+            logger.debug("observed \(stamped.observation)")
+            return StampedObservation(await sidecars.attach(to: stamped.observation), arrivedAt: stamped.arrivedAt)
         }
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
@@ -37,7 +38,7 @@ struct ScrobblingPipeline: Service {
                 }
                 _ = serviceManager?.notify([.ready, .status("watching media players")])
                 logger.info("watching media players on the session bus")
-                await scrobbling.run(observations: observations)
+                await scrobbling.run(stampedObservations: observations)
                 group.cancelAll()
             }
         } onGracefulShutdown: {
