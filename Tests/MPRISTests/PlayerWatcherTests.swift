@@ -146,15 +146,23 @@ struct PlayerWatcherTests {
             let watcher = PlayerWatcher(connection: connection, uptime: { clock.now.offset })
             let recorder = StreamRecorder(watcher.stampedObservations)
             let running = Task { try await watcher.run() }
-            defer { running.cancel() }
-            try await clock.sleep(for: .seconds(1))
-            let player = try await FakePlayer.start(on: bus.address)
-            let appeared = try await recorder.next()
+            let stamps: Result<(StampedObservation, StampedObservation), any Error>
+            do {
+                try await clock.sleep(for: .seconds(1))
+                let player = try await FakePlayer.start(on: bus.address)
+                let appeared = try await recorder.next()
+                try await clock.sleep(for: .seconds(2))
+                try await player.setStatus(.playing)
+                stamps = .success((appeared, try await recorder.next()))
+            } catch {
+                stamps = .failure(error)
+            }
+            running.cancel()
+            _ = await running.result
+            await connection.close()
+            let (appeared, change) = try stamps.get()
             #expect(appeared.observation.appeared != nil)
             #expect(appeared.arrivedAt == .seconds(1))
-            try await clock.sleep(for: .seconds(2))
-            try await player.setStatus(.playing)
-            let change = try await recorder.next()
             #expect(change.observation.changes?.status == .playing)
             #expect(change.arrivedAt == .seconds(3))
         }
