@@ -272,12 +272,14 @@ let package = Package(
         // MARK: Agent
         .target(name: "CBuiltInClientID", exclude: ["README.md"]),
         .systemLibrary(name: "CMalloc"),
+        .systemLibrary(name: "CUserFault"),
         .target(
             name: "Agent",
             dependencies: [
                 "PlaybackModel",
                 "CBuiltInClientID",
                 "CMalloc",
+                "CUserFault",
                 "Credentials",
                 "DBus",
                 "MPRIS",

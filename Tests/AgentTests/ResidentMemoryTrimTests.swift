@@ -110,6 +110,58 @@ struct ResidentMemoryTrimTests {
         #expect(bytes[3 * pageSize] == 0x5A && bytes[10 * pageSize + 9] == 0x5A)
     }
 
+    @Test("after a trim, read-only file pages come back one per page touched, not the 64 KB around each")
+    func mapsBackPageByPage() throws {
+        let pageSize = ResidentMemoryTrim.pageSize
+        let pages = 512
+        let spacing = 32  // two fault-around windows (16 pages) apart
+        // Written 64 KB at a time, as `install` and package managers copy a binary: a file written in one 2 MB
+        // write can sit in the page cache as one huge page, which the kernel maps whole on any fault.
+        let path = try Self.fileBesideTheBinary(
+            bytes: [UInt8](repeating: 0x5A, count: pages * pageSize), writtenInPiecesOf: 16 * pageSize)
+        defer { unlink(path) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        fsync(descriptor)
+        let mapped = mmap(nil, pages * pageSize, PROT_READ, MAP_PRIVATE, descriptor, 0)
+        let base = try #require(mapped == MAP_FAILED ? nil : mapped)
+        defer { munmap(base, pages * pageSize) }
+        let bytes = base.assumingMemoryBound(to: UInt8.self)
+        let touchEveryStride = {
+            var sum = 0
+            for page in stride(from: 0, to: pages, by: spacing) { sum += Int(bytes[page * pageSize + 100]) }
+            #expect(sum == pages / spacing * 0x5A)
+        }
+        let whole = (0..<pages).reduce(0) { $0 + Int(bytes[$1 * pageSize]) }  // the whole file in the page cache
+        #expect(whole == pages * 0x5A)
+        _ = madvise(base, pages * pageSize, MADV_DONTNEED)
+        touchEveryStride()
+        let aroundEachTouch = try Self.presentPages(base, pages)
+        #expect(aroundEachTouch > 2 * pages / spacing)  // the kernel's fault-around: neighbours mapped too
+
+        let outcome = try #require(ResidentMemoryTrim.trimCurrentProcess())
+        guard Self.kernelHasAsynchronousWriteProtection else {
+            #expect(outcome.pageByPage == 0)
+            return
+        }
+        #expect(outcome.pageByPage > 0)
+        #expect(try Self.presentPages(base, pages) == 0)
+        touchEveryStride()
+        #expect(try Self.presentPages(base, pages) == pages / spacing)
+        #expect(bytes[pages * pageSize - 1] == 0x5A)  // and every page still reads the file
+        #expect(try Self.presentPages(base, pages) == pages / spacing + 1)
+    }
+
+    /// Linux 6.7 or later: userfaultfd's asynchronous write protection, which ``PageByPageCode`` needs.
+    private static var kernelHasAsynchronousWriteProtection: Bool {
+        var names = utsname()
+        uname(&names)
+        let release = withUnsafeBytes(of: &names.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+        let numbers = release.split(whereSeparator: { !$0.isNumber }).prefix(2).compactMap { Int($0) }
+        return numbers.count == 2 && (numbers[0], numbers[1]) >= (6, 7)
+    }
+
     @Test("freed heap blocks go back to the kernel; a block still in use keeps its contents")
     func returnsFreeHeapPages() throws {
         let pageSize = UInt(ResidentMemoryTrim.pageSize)
@@ -153,10 +205,15 @@ struct ResidentMemoryTrimTests {
 
     /// A file holding `bytes` beside this test binary, on the file system the binaries are on (not a `tmpfs`
     /// temporary directory, whose pages live in memory with nowhere to go without swap).
-    private static func fileBesideTheBinary(bytes: [UInt8]) throws -> String {
+    private static func fileBesideTheBinary(bytes: [UInt8], writtenInPiecesOf pieceSize: Int? = nil) throws -> String {
         let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let path = URL(fileURLWithPath: binary).deletingLastPathComponent().path + "/trim-test-\(UUID().uuidString)"
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try Data().write(to: URL(fileURLWithPath: path))
+        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        defer { try? file.close() }
+        for start in stride(from: 0, to: bytes.count, by: pieceSize ?? max(bytes.count, 1)) {
+            try file.write(contentsOf: bytes[start..<min(start + (pieceSize ?? bytes.count), bytes.count)])
+        }
         return path
     }
 

@@ -13,9 +13,10 @@ import Logging
 ///
 /// Mappings that ``ProcessMapping/isReleasable`` (code, read-only data) are dropped whole with
 /// `madvise(MADV_DONTNEED)`: their pages stay in the page cache, and code that runs again is mapped back by an
-/// ordinary minor fault. In writable file mappings that ``ProcessMapping/hasUnwrittenFilePages`` (the binary's
-/// `.rodata`), the pages never written are asked back with `MADV_PAGEOUT`, which leaves them to the kernel's
-/// reclaim and never discards a written page. The heap's free memory goes back with `malloc_trim`, which hands
+/// ordinary minor fault, one page per page touched where the kernel allows it (``PageByPageCode``). In writable
+/// file mappings that ``ProcessMapping/hasUnwrittenFilePages`` (the binary's `.rodata`), the pages never written
+/// are asked back with `MADV_PAGEOUT`, which leaves them to the kernel's reclaim and never discards a written
+/// page. The heap's free memory goes back with `malloc_trim`, which hands
 /// the kernel the whole pages inside free blocks (a flood of signals leaves megabytes of them). Nothing that was
 /// written to and is still in use (relocated data, live heap blocks, stacks) is dropped, so nothing can be lost.
 enum ResidentMemoryTrim {
@@ -26,6 +27,8 @@ enum ResidentMemoryTrim {
         var residentAfterKiB: Int
         /// How many mappings were dropped.
         var mappings: Int
+        /// How many of them now fault back one page at a time (``PageByPageCode``).
+        var pageByPage: Int
         /// How many never-written pages of writable file mappings were asked back, in KiB.
         var unwrittenKiB: Int
         /// Whether the heap had free pages to hand back.
@@ -39,10 +42,12 @@ enum ResidentMemoryTrim {
         let pageMap = open("/proc/self/pagemap", O_RDONLY | O_CLOEXEC)
         defer { if pageMap >= 0 { close(pageMap) } }
         var dropped = 0
+        var pageByPage = 0
         var unwrittenPages = 0
         for mapping in ProcessMapping.parse(smaps: smaps) {
             if mapping.isReleasable {
                 guard let address = UnsafeMutableRawPointer(bitPattern: mapping.start) else { continue }
+                if PageByPageCode.register(mapping) { pageByPage += 1 }
                 if madvise(address, Int(mapping.end - mapping.start), MADV_DONTNEED) == 0 { dropped += 1 }
             } else if mapping.hasUnwrittenFilePages, pageMap >= 0 {
                 unwrittenPages += pageOutUnwrittenPages(of: mapping, pageMap: pageMap)
@@ -52,6 +57,7 @@ enum ResidentMemoryTrim {
             residentBeforeKiB: before,
             residentAfterKiB: residentKiB() ?? before,
             mappings: dropped,
+            pageByPage: pageByPage,
             unwrittenKiB: unwrittenPages * pageSize / 1024,
             heapReturned: heapReturned
         )
@@ -92,7 +98,7 @@ enum ResidentMemoryTrim {
                 return
             }
             logger.debug(
-                "returned memory to the kernel: resident \(outcome.residentBeforeKiB) KiB → \(outcome.residentAfterKiB) KiB (\(outcome.mappings) read-only file mappings, \(outcome.unwrittenKiB) KiB of never-written file pages, \(outcome.heapReturned ? "free heap pages" : "no free heap pages"))"
+                "returned memory to the kernel: resident \(outcome.residentBeforeKiB) KiB → \(outcome.residentAfterKiB) KiB (\(outcome.mappings) read-only file mappings, \(outcome.pageByPage) of them now mapped back a page at a time, \(outcome.unwrittenKiB) KiB of never-written file pages, \(outcome.heapReturned ? "free heap pages" : "no free heap pages"))"
             )
         }
     }
