@@ -30,6 +30,14 @@ struct ReactionBenchmark: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "Seconds each agent plays on before its first toggle. 12 or more lets the memory trim that follows "
+                + "start-up (10 s) run first, so the first toggle measures code mapped back after a trim."
+        )
+    )
+    var playSecondsFirst = 0
+
+    @Option(
+        help: ArgumentHelp(
             "Directory for the agents' outbox; repeat it to alternate agents between directories (e.g. a disk and "
                 + "/dev/shm) and compare them under the same load. Default: the agent's home under TMPDIR."
         )
@@ -40,6 +48,7 @@ struct ReactionBenchmark: AsyncParsableCommand {
         guard trials >= 1 else { throw ValidationError("--trials must be at least 1.") }
         guard (1...9).contains(trialsPerAgent) else { throw ValidationError("--trials-per-agent must be 1 to 9.") }
         guard settleMilliseconds >= 0 else { throw ValidationError("--settle-milliseconds must be 0 or more.") }
+        guard playSecondsFirst >= 0 else { throw ValidationError("--play-seconds-first must be 0 or more.") }
     }
 
     /// The overheads measured with one outbox place, in milliseconds: every trial, and each agent's median.
@@ -97,6 +106,7 @@ struct ReactionBenchmark: AsyncParsableCommand {
             in: world, settleMilliseconds: settleMilliseconds, outboxDirectory: outbox)
         do {
             _ = try await world.nextPlaybackRequest("start")
+            try await Task.sleep(for: .seconds(playSecondsFirst))
             var overheads: [Double] = []
             var playing = true
             for _ in 0..<count {

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Agent
@@ -141,7 +142,7 @@ struct ResidentMemoryTrimTests {
         #expect(aroundEachTouch > 2 * pages / spacing)  // the kernel's fault-around: neighbours mapped too
 
         let outcome = try #require(ResidentMemoryTrim.trimCurrentProcess())
-        guard Self.kernelHasAsynchronousWriteProtection else {
+        guard try #require(KernelRelease.current).isAtLeast(6, 7) else {  // userfaultfd's asynchronous write protection
             #expect(outcome.pageByPage == 0)
             return
         }
@@ -151,15 +152,6 @@ struct ResidentMemoryTrimTests {
         #expect(try Self.presentPages(base, pages) == pages / spacing)
         #expect(bytes[pages * pageSize - 1] == 0x5A)  // and every page still reads the file
         #expect(try Self.presentPages(base, pages) == pages / spacing + 1)
-    }
-
-    /// Linux 6.7 or later: userfaultfd's asynchronous write protection, which ``PageByPageCode`` needs.
-    private static var kernelHasAsynchronousWriteProtection: Bool {
-        var names = utsname()
-        uname(&names)
-        let release = withUnsafeBytes(of: &names.release) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        let numbers = release.split(whereSeparator: { !$0.isNumber }).prefix(2).compactMap { Int($0) }
-        return numbers.count == 2 && (numbers[0], numbers[1]) >= (6, 7)
     }
 
     @Test("freed heap blocks go back to the kernel; a block still in use keeps its contents")
