@@ -1,5 +1,4 @@
 import AgentTestSupport
-import BusTestSupport
 import Foundation
 import TestSupport
 import Testing
@@ -11,29 +10,22 @@ import Testing
 struct CodePagesEndToEndTests {
     @Test("after the start-up trim, the agent's code is registered, and the debug log says so")
     func codeRegisteredAfterTrim() async throws {
-        try await RunEndToEndTests.withPlayingFilm { bus, _, sandbox in
-            let home = try AgentHome(sandbox: sandbox)
-            defer { home.remove() }
-            _ = try await home.logIn()
-            try await AgentProcess.with(
-                ["run", "--debug"], environment: home.environment(busAddress: bus.address), in: home
-            ) { agent in
-                let line = try await agent.waitForLine(
-                    containing: "returned memory to the kernel", timeout: .seconds(40))
-                let pid = agent.process.pid
-                let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
-                let smaps = try String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8)
-                let codeFlags = Self.vmFlags(in: smaps, path: binary, permissions: "r-xp")
-                try #require(!codeFlags.isEmpty, "no code mapping of \(binary) in:\n\(smaps)")
-                if try #require(KernelRelease.current).isAtLeast(6, 7) {
-                    #expect(codeFlags.allSatisfy { $0.contains("uw") }, "\(codeFlags)")
-                    #expect(!line.contains(" 0 of them now mapped back a page at a time"), "\(line)")
-                } else {
-                    #expect(!codeFlags.contains { $0.contains("uw") }, "\(codeFlags)")
-                    #expect(line.contains(" 0 of them now mapped back a page at a time"), "\(line)")
-                }
-                #expect(await agent.terminate() == 0)
+        try await RunEndToEndTests.withAgentBesidePlayingFilm(["run", "--debug"]) { _, _, agent in
+            let line = try await agent.waitForLine(
+                containing: "returned memory to the kernel", timeout: .seconds(40))
+            let pid = agent.process.pid
+            let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/\(pid)/exe")
+            let smaps = try String(contentsOfFile: "/proc/\(pid)/smaps", encoding: .utf8)
+            let codeFlags = Self.vmFlags(in: smaps, path: binary, permissions: "r-xp")
+            try #require(!codeFlags.isEmpty, "no code mapping of \(binary) in:\n\(smaps)")
+            if try #require(KernelRelease.current).isAtLeast(6, 7) {
+                #expect(codeFlags.allSatisfy { $0.contains("uw") }, "\(codeFlags)")
+                #expect(!line.contains(" 0 of them now mapped back a page at a time"), "\(line)")
+            } else {
+                #expect(!codeFlags.contains { $0.contains("uw") }, "\(codeFlags)")
+                #expect(line.contains(" 0 of them now mapped back a page at a time"), "\(line)")
             }
+            #expect(await agent.terminate() == 0)
         }
     }
 

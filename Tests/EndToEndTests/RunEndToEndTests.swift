@@ -37,15 +37,16 @@ struct RunEndToEndTests {
         }
     }
 
-    /// A logged-in agent running `run` on a private bus where a film plays, reporting to the sandbox.
+    /// A logged-in agent running `arguments` (`run`) on a private bus where a film plays, reporting to the sandbox.
     static func withAgentBesidePlayingFilm(
+        _ arguments: [String] = ["run"],
         _ body: (PrivateBus, PunchPlaySandbox, AgentProcess) async throws -> Void
     ) async throws {
         try await withPlayingFilm { bus, _, sandbox in
             let home = try AgentHome(sandbox: sandbox)
             defer { home.remove() }
             _ = try await home.logIn()
-            try await AgentProcess.with(["run"], environment: home.environment(busAddress: bus.address), in: home) {
+            try await AgentProcess.with(arguments, environment: home.environment(busAddress: bus.address), in: home) {
                 agent in try await body(bus, sandbox, agent)
             }
         }
