@@ -10,7 +10,7 @@ import Testing
 
 /// Which mappings the start-up trim may drop, read from `smaps` text, and the trim on this very test process:
 /// its resident memory falls and the process (code that ran before and runs again) keeps working.
-@Suite("Handing start-up memory back to the kernel")
+@Suite("Handing start-up memory back to the kernel", .serialized)
 struct ResidentMemoryTrimTests {
     static let smaps = """
         55d0c0a00000-55d0c2a00000 r-xp 00000000 fe:01 131      /usr/bin/punchplay-mpris
@@ -129,7 +129,7 @@ struct ResidentMemoryTrimTests {
         let base = try #require(mapped == MAP_FAILED ? nil : mapped)
         defer { munmap(base, pages * pageSize) }
         let bytes = base.assumingMemoryBound(to: UInt8.self)
-        let touchEveryStride = {
+        let touchSpacedPages = {
             var sum = 0
             for page in stride(from: 0, to: pages, by: spacing) { sum += Int(bytes[page * pageSize + 100]) }
             #expect(sum == pages / spacing * 0x5A)
@@ -137,7 +137,7 @@ struct ResidentMemoryTrimTests {
         let whole = (0..<pages).reduce(0) { $0 + Int(bytes[$1 * pageSize]) }  // the whole file in the page cache
         #expect(whole == pages * 0x5A)
         _ = madvise(base, pages * pageSize, MADV_DONTNEED)
-        touchEveryStride()
+        touchSpacedPages()
         let aroundEachTouch = try Self.presentPages(base, pages)
         #expect(aroundEachTouch > 2 * pages / spacing)  // the kernel's fault-around: neighbours mapped too
 
@@ -148,7 +148,7 @@ struct ResidentMemoryTrimTests {
         }
         #expect(outcome.pageByPage > 0)
         #expect(try Self.presentPages(base, pages) == 0)
-        touchEveryStride()
+        touchSpacedPages()
         #expect(try Self.presentPages(base, pages) == pages / spacing)
         #expect(bytes[pages * pageSize - 1] == 0x5A)  // and every page still reads the file
         #expect(try Self.presentPages(base, pages) == pages / spacing + 1)
@@ -196,15 +196,17 @@ struct ResidentMemoryTrimTests {
     }
 
     /// A file holding `bytes` beside this test binary, on the file system the binaries are on (not a `tmpfs`
-    /// temporary directory, whose pages live in memory with nowhere to go without swap).
+    /// temporary directory, whose pages live in memory with nowhere to go without swap), written in one piece or
+    /// in pieces of `pieceSize` bytes (the size of the page-cache folios a write makes).
     private static func fileBesideTheBinary(bytes: [UInt8], writtenInPiecesOf pieceSize: Int? = nil) throws -> String {
         let binary = try FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
         let path = URL(fileURLWithPath: binary).deletingLastPathComponent().path + "/trim-test-\(UUID().uuidString)"
         try Data().write(to: URL(fileURLWithPath: path))
         let file = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? file.close() }
-        for start in stride(from: 0, to: bytes.count, by: pieceSize ?? max(bytes.count, 1)) {
-            try file.write(contentsOf: bytes[start..<min(start + (pieceSize ?? bytes.count), bytes.count)])
+        let piece = max(pieceSize ?? bytes.count, 1)
+        for start in stride(from: 0, to: bytes.count, by: piece) {
+            try file.write(contentsOf: bytes[start..<min(start + piece, bytes.count)])
         }
         return path
     }

@@ -16,9 +16,9 @@ import Logging
 /// ordinary minor fault, one page per page touched where the kernel allows it (``PageByPageCode``). In writable
 /// file mappings that ``ProcessMapping/hasUnwrittenFilePages`` (the binary's `.rodata`), the pages never written
 /// are asked back with `MADV_PAGEOUT`, which leaves them to the kernel's reclaim and never discards a written
-/// page. The heap's free memory goes back with `malloc_trim`, which hands
-/// the kernel the whole pages inside free blocks (a flood of signals leaves megabytes of them). Nothing that was
-/// written to and is still in use (relocated data, live heap blocks, stacks) is dropped, so nothing can be lost.
+/// page. The heap's free memory goes back with `malloc_trim`, which hands the kernel the whole pages inside free
+/// blocks (a flood of signals leaves megabytes of them). Nothing that was written to and is still in use
+/// (relocated data, live heap blocks, stacks) is dropped, so nothing can be lost.
 enum ResidentMemoryTrim {
     /// What one trim did.
     struct Outcome: Sendable, Equatable {
