@@ -31,10 +31,7 @@ struct MemoryTrimServiceTests {
         /// Lets the service take what was fed before the clock moves: waits until it has started `sleeps` trim
         /// timers in all (a real-time safety net of 5 s aside), so an advance of the clock reaches the newest.
         func settle(sleeps: Int) async {
-            let giveUp = ContinuousClock.now + .seconds(5)
-            while clock.sleepsStarted.load(ordering: .acquiring) < sleeps, ContinuousClock.now < giveUp {
-                await Task.yield()
-            }
+            await yield { self.clock.sleepsStarted.load(ordering: .acquiring) >= sleeps }
             for _ in 0..<20 { await Task.yield() }
         }
 
@@ -42,9 +39,14 @@ struct MemoryTrimServiceTests {
         /// task that the clock's advance resumes, which a busy machine may not have run yet when `advance`
         /// returns.
         func trims(reaching expected: Int) async -> Int {
-            let giveUp = ContinuousClock.now + .seconds(5)
-            while count < expected, ContinuousClock.now < giveUp { await Task.yield() }
+            await yield { self.count >= expected }
             return count
+        }
+
+        /// Yields until `done` holds, or for at most 5 s of real time.
+        private func yield(until done: () -> Bool) async {
+            let giveUp = ContinuousClock.now + .seconds(5)
+            while !done(), ContinuousClock.now < giveUp { await Task.yield() }
         }
     }
 
