@@ -380,6 +380,15 @@ let package = Package(
             exclude: ["README.md"]
         ),
         .executableTarget(
+            name: "reaction-floor",
+            dependencies: [
+                "DBus",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            exclude: ["README.md"]
+        ),
+        .executableTarget(
             name: "punchplay-bench",
             dependencies: [
                 "AgentTestSupport",

@@ -29,11 +29,15 @@ struct BenchWorld {
     /// The next request to arrive for `action` (`start`, `pause`...), skipping any other; fails loudly if the
     /// agent sends none within `timeout`.
     func nextPlaybackRequest(_ action: String, timeout: Duration = .seconds(20)) async throws -> RecordedRequest {
-        let path = Self.playbackPath + action
+        try await nextRequest(at: Self.playbackPath + action, timeout: timeout)
+    }
+
+    /// The next request to arrive at `path`, skipping any other; fails loudly if none comes within `timeout`.
+    func nextRequest(at path: String, timeout: Duration = .seconds(20)) async throws -> RecordedRequest {
         do {
             return try await arrivals.next(timeout: timeout) { $0.path == path }.match
         } catch {
-            throw BenchAgent.Failure(description: "no \(action) reached the sandbox: \(error)")
+            throw BenchAgent.Failure(description: "no request reached \(path) on the sandbox: \(error)")
         }
     }
 

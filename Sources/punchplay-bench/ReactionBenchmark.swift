@@ -10,16 +10,19 @@ import PlaybackModel
 ///
 /// The agent paces its writes (a burst of 10, then one every 3 s), so each agent runs only a few trials and a
 /// fresh one, with an empty outbox and a full burst, takes over: every trial measures an unthrottled send.
+/// `--subject floor` measures `reaction-floor` the same way, alternating with the agent in the same run: the
+/// same path from the signal to the POST with nothing of the agent's own around it, the floor the target is
+/// judged against on this machine.
 struct ReactionBenchmark: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reaction",
         abstract: "Player signal to HTTP request, minus the settle window, with the release agent (p50, p99)."
     )
 
-    @Option(help: "Pause/resume toggles measured in all.")
+    @Option(help: "Pause/resume toggles measured for each subject (and outbox directory).")
     var trials = 200
 
-    @Option(help: "Toggles per agent process (the agent's write burst is 10, one of which is the start).")
+    @Option(help: "Toggles per process (the agent's write burst is 10, one of which is the start).")
     var trialsPerAgent = 8
 
     @Option(help: "settle_ms in the agent's configuration.")
@@ -38,6 +41,14 @@ struct ReactionBenchmark: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
+            "What reacts: agent, floor (reaction-floor: signal, Position read, settle timer, outbox commit, POST, "
+                + "nothing else) or floor-without-outbox; repeat it to alternate them in one run."
+        )
+    )
+    var subject: [ReactionSubject] = [.agent]
+
+    @Option(
+        help: ArgumentHelp(
             "Directory for the agents' outbox; repeat it to alternate agents between directories (e.g. a disk and "
                 + "/dev/shm) and compare them under the same load. Default: the agent's home under TMPDIR."
         )
@@ -51,36 +62,57 @@ struct ReactionBenchmark: AsyncParsableCommand {
         guard playSecondsFirst >= 0 else { throw ValidationError("--play-seconds-first must be 0 or more.") }
     }
 
-    /// The overheads measured with one outbox place, in milliseconds: every trial, and each agent's median.
+    /// One subject with one outbox place, as the run alternates them.
+    private struct Contender {
+        let subject: ReactionSubject
+        let outboxDirectory: String?
+
+        /// Where this contender's outbox is, for the report.
+        var outboxDescription: String {
+            switch subject {
+            case .agent: "outbox in \(outboxDirectory ?? "the agent's home")"
+            case .floor: "outbox in \(outboxDirectory ?? "the temporary directory")"
+            case .floorWithoutOutbox: "no outbox"
+            }
+        }
+    }
+
+    /// The overheads measured for one contender, in milliseconds: every trial, and each process's median.
     private struct Measurements {
         var overheads: [Double] = []
-        var agentMedians: [Double] = []
+        var processMedians: [Double] = []
     }
 
     func run() async throws {
         let places: [String?] = outboxDirectory.isEmpty ? [nil] : outboxDirectory.map { $0 }
+        let contenders = subject.flatMap { subject in
+            places.map { Contender(subject: subject, outboxDirectory: $0) }
+        }
         let results = try await BenchWorld.with { world in
             let player = try await FakePlayer.start(on: world.bus.address, name: "mpv", identity: "mpv")
             try await player.setMetadata(BenchFilms.metadata(0))
             try await player.setStatus(.playing)
-            var results = Array(repeating: Measurements(), count: places.count)
-            var measured = 0
-            var agents = 0
-            while measured < trials {
-                let place = agents % places.count
-                let count = min(trialsPerAgent, trials - measured)
-                let overheads = try await trialsWithOneAgent(count, in: world, player: player, outbox: places[place])
-                results[place].overheads += overheads
-                results[place].agentMedians.append(RunStatistics(rates: overheads).median)
-                measured += count
-                agents += 1
+            var results = Array(repeating: Measurements(), count: contenders.count)
+            var measured = Array(repeating: 0, count: contenders.count)
+            var turn = 0
+            while measured.contains(where: { $0 < trials }) {
+                let index = turn % contenders.count
+                turn += 1
+                guard measured[index] < trials else { continue }
+                let count = min(trialsPerAgent, trials - measured[index])
+                let overheads = try await measure(count, by: contenders[index], in: world, player: player)
+                results[index].overheads += overheads
+                results[index].processMedians.append(RunStatistics(rates: overheads).median)
+                measured[index] += count
             }
             await player.vanish()
             return results
         }
-        print("reaction: \(trials) pause/resume toggles, settle_ms \(settleMilliseconds), \(trialsPerAgent) per agent")
-        for (place, result) in zip(places, results) {
-            let label = "reaction, outbox in \(place ?? "the agent's home")"
+        print(
+            "reaction: \(trials) pause/resume toggles each, settle_ms \(settleMilliseconds), \(trialsPerAgent) per process"
+        )
+        for (contender, result) in zip(contenders, results) {
+            let label = "reaction, \(contender.subject.rawValue), \(contender.outboxDescription)"
             let statistics = RunStatistics(rates: result.overheads)
             let format = RunStatistics.precise
             print(
@@ -89,23 +121,24 @@ struct ReactionBenchmark: AsyncParsableCommand {
                     + "p99 \(format(statistics.percentile(0.99))) ms, min \(format(statistics.minimum)) ms, "
                     + "max \(format(statistics.maximum)) ms"
             )
-            print("\(label): median per agent: \(RunStatistics.summary(result.agentMedians, unit: "ms"))")
+            print("\(label): median per process: \(RunStatistics.summary(result.processMedians, unit: "ms"))")
         }
     }
 
-    /// Starts an agent with the player playing, toggles the player `count` times, and returns each toggle's
-    /// overhead in milliseconds.
-    private func trialsWithOneAgent(
+    /// Starts `contender`'s process with the player playing, toggles the player `count` times, and returns each
+    /// toggle's overhead in milliseconds.
+    private func measure(
         _ count: Int,
+        by contender: Contender,
         in world: BenchWorld,
-        player: FakePlayer,
-        outbox: String?
+        player: FakePlayer
     ) async throws -> [Double] {
         let settle = Double(settleMilliseconds) / 1000
-        let agent = try await BenchAgent.start(
-            in: world, settleMilliseconds: settleMilliseconds, outboxDirectory: outbox)
+        let process = try await ReactingProcess.start(
+            contender.subject, in: world, settleMilliseconds: settleMilliseconds,
+            outboxDirectory: contender.outboxDirectory
+        )
         do {
-            _ = try await world.nextPlaybackRequest("start")
             try await Task.sleep(for: .seconds(playSecondsFirst))
             var overheads: [Double] = []
             var playing = true
@@ -114,14 +147,14 @@ struct ReactionBenchmark: AsyncParsableCommand {
                 playing.toggle()
                 let signalled = Date()
                 try await player.setStatus(playing ? .playing : .paused)
-                let request = try await world.nextPlaybackRequest(playing ? "resume" : "pause")
+                let request = try await process.nextRequest(playing ? "resume" : "pause", in: world)
                 overheads.append((request.receivedAt.timeIntervalSince(signalled) - settle) * 1000)
             }
-            await agent.stop()
+            await process.stop()
             if !playing { try await player.setStatus(.playing) }
             return overheads
         } catch {
-            await agent.stop()
+            await process.stop()
             throw error
         }
     }
