@@ -100,10 +100,11 @@ packages-test: deps-packaging
 # linked in), staged under .build/bench-install, which is the one users run. footprint measures it beside
 # `playerctl --follow`, a minimal Swift program (concurrency-floor) and the smallest program doing the agent's
 # per-event work with its libraries (playing-floor, linked statically as the agent is); `reaction --subject
-# agent --subject floor` alternates the agent with the smallest program reacting as it does (reaction-floor,
-# linked the same way). BENCH_ARGS picks a benchmark and its options, e.g. `make bench BENCH_ARGS="idle --runs 3"`.
-# Everything (the agent and the bus too) is pinned to one core when taskset is available; `BENCH_PIN=` runs unpinned.
-BENCH_PACKAGES := $(BUILD_PACKAGES) dbus-daemon playerctl binutils
+# agent --subject floor --subject c-floor` alternates the agent with the smallest programs reacting as it does
+# (reaction-floor, linked the same way, and bench/reaction-floor.c, the same in C). BENCH_ARGS picks a benchmark
+# and its options, e.g. `make bench BENCH_ARGS="idle --runs 3"`. Everything (the agent and the bus too) is pinned
+# to one core when taskset is available; `BENCH_PIN=` runs unpinned.
+BENCH_PACKAGES := $(BUILD_PACKAGES) dbus-daemon playerctl binutils gcc libcurl4-openssl-dev
 BENCH_PIN ?= $(shell command -v taskset >/dev/null && echo taskset -c 0)
 BENCH_INSTALL := .build/bench-install
 
@@ -118,9 +119,12 @@ bench: deps-bench
 	$(SWIFT) build -c release --product concurrency-floor
 	packaging/static-build.sh playing-floor >/dev/null
 	packaging/static-build.sh reaction-floor >/dev/null
+	$(CC) -O2 -Wall -Wextra -o .build/reaction-floor-c bench/reaction-floor.c \
+		$$(pkg-config --cflags --libs dbus-1) -lsqlite3 -lcurl
 	PUNCHPLAY_BENCH_AGENT_BINARY="$(CURDIR)/$(BENCH_INSTALL)/usr/bin/punchplay-mpris" \
 	PUNCHPLAY_BENCH_PLAYING_FLOOR_BINARY="$$(packaging/static-build.sh playing-floor | tail -n 1)" \
 	PUNCHPLAY_BENCH_REACTION_FLOOR_BINARY="$$(packaging/static-build.sh reaction-floor | tail -n 1)" \
+	PUNCHPLAY_BENCH_C_REACTION_FLOOR_BINARY="$(CURDIR)/.build/reaction-floor-c" \
 		$(BENCH_PIN) $$($(SWIFT) build -c release --show-bin-path)/punchplay-bench $(BENCH_ARGS)
 
 # Rewrites packaging/code-order.txt, the order the installed agent's functions are linked in (stage.sh): the

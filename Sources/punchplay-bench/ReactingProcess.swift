@@ -3,12 +3,13 @@ import Foundation
 import PunchPlaySandbox
 import TestSupport
 
-/// What the reaction benchmark measures: the agent, or `reaction-floor` (the smallest Swift program doing the
-/// agent's work from the signal to the POST) with its outbox or without one.
+/// What the reaction benchmark measures: the agent, `reaction-floor` (the smallest Swift program doing the
+/// agent's work from the signal to the POST) with its outbox or without one, or the same floor in C.
 enum ReactionSubject: String, CaseIterable, ExpressibleByArgument, Sendable {
     case agent
     case floor
     case floorWithoutOutbox = "floor-without-outbox"
+    case cFloor = "c-floor"
 }
 
 /// One process reacting to the player's toggles in the reaction benchmark, started fresh for a few trials: the
@@ -24,6 +25,9 @@ struct ReactingProcess {
 
     /// The variable naming the `reaction-floor` to measure; `make bench` sets it to one linked as the agent is.
     static let floorBinaryVariable = "PUNCHPLAY_BENCH_REACTION_FLOOR_BINARY"
+
+    /// The variable naming the C reaction floor (`bench/reaction-floor.c`), which `make bench` builds.
+    static let cFloorBinaryVariable = "PUNCHPLAY_BENCH_C_REACTION_FLOOR_BINARY"
 
     /// Where the floor sends its requests, below the sandbox's address.
     private static let floorPath = "/reaction-floor/"
@@ -43,11 +47,12 @@ struct ReactingProcess {
             let agent = try await BenchAgent.start(
                 in: world, settleMilliseconds: settleMilliseconds, outboxDirectory: outboxDirectory)
             process = ReactingProcess(running: .agent(agent))
-        case .floor, .floorWithoutOutbox:
+        case .floor, .floorWithoutOutbox, .cFloor:
             let directory = outboxDirectory ?? FileManager.default.temporaryDirectory.path
-            let outboxPath = subject == .floor ? "\(directory)/reaction-floor-\(UUID().uuidString).sqlite" : nil
+            let outboxPath =
+                subject == .floorWithoutOutbox ? nil : "\(directory)/reaction-floor-\(UUID().uuidString).sqlite"
             let child = try ChildProcess(
-                try floorBinary(),
+                try floorBinary(subject),
                 [
                     world.sandbox.baseURL.absoluteString + floorPath, outboxPath ?? "-", String(settleMilliseconds),
                 ],
@@ -88,13 +93,18 @@ struct ReactingProcess {
         }
     }
 
-    /// The reaction floor `make bench` built (``floorBinaryVariable``), or the one in this build's products.
-    private static func floorBinary() throws -> String {
-        if let path = ProcessInfo.processInfo.environment[floorBinaryVariable], !path.isEmpty {
+    /// The floor `make bench` built for `subject` (``floorBinaryVariable``, ``cFloorBinaryVariable``), or the
+    /// Swift floor in this build's products.
+    private static func floorBinary(_ subject: ReactionSubject) throws -> String {
+        let variable = subject == .cFloor ? cFloorBinaryVariable : floorBinaryVariable
+        if let path = ProcessInfo.processInfo.environment[variable], !path.isEmpty {
             guard FileManager.default.isExecutableFile(atPath: path) else {
-                throw ValidationError("\(floorBinaryVariable)=\(path) is not an executable file.")
+                throw ValidationError("\(variable)=\(path) is not an executable file.")
             }
             return path
+        }
+        guard subject != .cFloor else {
+            throw ValidationError("\(variable) is not set: `make bench` builds the C floor and sets it.")
         }
         return try BuiltBinary.existing("reaction-floor")
     }

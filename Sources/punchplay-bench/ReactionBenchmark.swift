@@ -42,7 +42,8 @@ struct ReactionBenchmark: AsyncParsableCommand {
     @Option(
         help: ArgumentHelp(
             "What reacts: agent, floor (reaction-floor: signal, Position read, settle timer, outbox commit, POST, "
-                + "nothing else) or floor-without-outbox; repeat it to alternate them in one run."
+                + "nothing else), floor-without-outbox, or c-floor (the same in C on one thread, bench/reaction-floor.c); "
+                + "repeat it to alternate them in one run."
         )
     )
     var subject: [ReactionSubject] = [.agent]
@@ -71,7 +72,7 @@ struct ReactionBenchmark: AsyncParsableCommand {
         var outboxDescription: String {
             switch subject {
             case .agent: "outbox in \(outboxDirectory ?? "the agent's home")"
-            case .floor: "outbox in \(outboxDirectory ?? "the temporary directory")"
+            case .floor, .cFloor: "outbox in \(outboxDirectory ?? "the temporary directory")"
             case .floorWithoutOutbox: "no outbox"
             }
         }
