@@ -31,13 +31,7 @@ struct BenchAgent {
 
     /// The `punchplay-mpris` the benchmarks run.
     static func binary() throws -> String {
-        if let path = ProcessInfo.processInfo.environment[binaryVariable], !path.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: path) else {
-                throw Failure(description: "\(binaryVariable)=\(path) is not an executable file")
-            }
-            return path
-        }
-        return try BuiltBinary.existing("punchplay-mpris")
+        try BenchBinary.named(by: binaryVariable, orBuilt: "punchplay-mpris")
     }
 
     /// Starts the agent (`binary`, nil: ``binary()``) in `world` with `settleMilliseconds` (nil: the default of
@@ -108,8 +102,13 @@ struct BenchAgent {
     func stop() async {
         process.send(SIGTERM)
         _ = await process.exited()
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: outboxPath + suffix) }
+        Self.removeOutbox(at: outboxPath)
         home.remove()
+    }
+
+    /// Removes the SQLite outbox at `path` with its WAL and shared-memory files.
+    static func removeOutbox(at path: String) {
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
     }
 
     private func waitUntilReady(timeout: Duration) async throws {

@@ -128,13 +128,7 @@ struct FootprintBenchmark: AsyncParsableCommand {
 
     /// The playing floor `make bench` built (``playingFloorVariable``), or the one in this build's products.
     private static func playingFloorBinary() throws -> String {
-        if let path = ProcessInfo.processInfo.environment[playingFloorVariable], !path.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: path) else {
-                throw ValidationError("\(playingFloorVariable)=\(path) is not an executable file.")
-            }
-            return path
-        }
-        return try BuiltBinary.existing("playing-floor")
+        try BenchBinary.named(by: playingFloorVariable, orBuilt: "playing-floor")
     }
 
     /// The costs of `pids` over one period, all sampled at the same moments.

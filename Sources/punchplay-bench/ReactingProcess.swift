@@ -87,25 +87,15 @@ struct ReactingProcess {
         case .floor(let child, let outboxPath):
             child.send(SIGTERM)
             _ = await child.exited()
-            if let outboxPath {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: outboxPath + suffix) }
-            }
+            if let outboxPath { BenchAgent.removeOutbox(at: outboxPath) }
         }
     }
 
     /// The floor `make bench` built for `subject` (``floorBinaryVariable``, ``cFloorBinaryVariable``), or the
     /// Swift floor in this build's products.
     private static func floorBinary(_ subject: ReactionSubject) throws -> String {
-        let variable = subject == .cFloor ? cFloorBinaryVariable : floorBinaryVariable
-        if let path = ProcessInfo.processInfo.environment[variable], !path.isEmpty {
-            guard FileManager.default.isExecutableFile(atPath: path) else {
-                throw ValidationError("\(variable)=\(path) is not an executable file.")
-            }
-            return path
-        }
-        guard subject != .cFloor else {
-            throw ValidationError("\(variable) is not set: `make bench` builds the C floor and sets it.")
-        }
-        return try BuiltBinary.existing("reaction-floor")
+        subject == .cFloor
+            ? try BenchBinary.named(by: cFloorBinaryVariable, orBuilt: nil)
+            : try BenchBinary.named(by: floorBinaryVariable, orBuilt: "reaction-floor")
     }
 }
